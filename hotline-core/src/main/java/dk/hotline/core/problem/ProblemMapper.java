@@ -3,7 +3,9 @@ package dk.hotline.core.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.hotline.core.rotation.domain.RotationQueryException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,6 +37,12 @@ public class ProblemMapper {
         return answer(e.toProblem());
     }
 
+    /** The rotation's own query checks (a range too long, a date out of support). */
+    @ServerExceptionMapper
+    public Response rotationQuery(RotationQueryException e) {
+        return problem(ProblemException.badField(e.violation().field(), e.violation().message()));
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -64,6 +72,12 @@ public class ProblemMapper {
         String name = field.isEmpty() ? "body" : field;
         return answer(new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
                 name + " " + message, List.of(new Problem.FieldError(name, message))));
+    }
+
+    /** Named separately: Quarkus has a built-in mapper for this subtype that would win otherwise. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

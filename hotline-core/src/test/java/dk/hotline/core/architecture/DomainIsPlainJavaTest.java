@@ -1,0 +1,25 @@
+package dk.hotline.core.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The rules that matter live in plain Java; adapters depend on them, never the other way round. */
+@AnalyzeClasses(packages = "dk.hotline.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainIsPlainJavaTest {
+
+    @ArchTest
+    static final ArchRule domainUsesOnlyTheJdk = classes()
+            .that().resideInAPackage("..domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachForAdapters = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..rest..", "io.quarkus..", "jakarta..",
+                    "org.hibernate..", "io.smallrye..", "org.apache.kafka..", "org.asteriskjava..");
+}
