@@ -1,0 +1,38 @@
+package dk.hotline.core.audit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One access to a personal record. Inserted, never changed (the database refuses). */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Instant at;
+
+    public String actor;
+
+    @Column(name = "actor_role")
+    public String actorRole;
+
+    public String action;
+
+    @Column(name = "record_type")
+    public String recordType;
+
+    @Column(name = "record_id")
+    public String recordId;
+
+    public String reason;
+}

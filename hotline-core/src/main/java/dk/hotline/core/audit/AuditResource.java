@@ -1,0 +1,71 @@
+package dk.hotline.core.audit;
+
+import dk.hotline.core.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The supervisor's view of the audit trail. */
+@Path("/api/audit")
+@Tag(name = "Audit")
+public class AuditResource {
+
+    static final int MAX_PAGE = 1000;
+
+    @GET
+    @RolesAllowed("supervisor")
+    @WithSession
+    @Operation(summary = "Audit entries, newest first, filtered by record, actor and time")
+    public Uni<List<AuditEntry>> search(@QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
+                                        @QueryParam("actor") String actor, @QueryParam("from") String from,
+                                        @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.badField("limit", "must be from 1 to " + MAX_PAGE);
+        }
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (recordType != null) {
+            where.add("recordType = :recordType");
+            params.and("recordType", recordType);
+        }
+        if (recordId != null) {
+            where.add("recordId = :recordId");
+            params.and("recordId", recordId);
+        }
+        if (actor != null) {
+            where.add("actor = :actor");
+            params.and("actor", actor);
+        }
+        if (from != null) {
+            where.add("at >= :from");
+            params.and("from", instant("from", from));
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.and("to", instant("to", to));
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        return AuditEntry.<AuditEntry>find(query, params).page(0, size).list();
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be an ISO-8601 date-time with offset");
+        }
+    }
+}
