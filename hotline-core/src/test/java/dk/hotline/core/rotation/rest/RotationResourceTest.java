@@ -144,6 +144,16 @@ class RotationResourceTest {
                 .put("/api/rotation/pattern").then().statusCode(403).contentType(PROBLEM);
     }
 
+    @Test
+    @TestSecurity(user = "advisor-aarhus", roles = "advisor")
+    void answersCarrySecurityHeadersAndAreNeverCached() {
+        onDuty("NATIONAL", null).statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+    }
+
     // ---- writes ---------------------------------------------------------------------------------
 
     @Test
