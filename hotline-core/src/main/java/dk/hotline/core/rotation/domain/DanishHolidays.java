@@ -1,6 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,7 +54,16 @@ public final class DanishHolidays {
 
     /** The public holiday on a date, if any. */
     public static Optional<Holiday> holidayOn(LocalDate date) {
-        return publicHolidays(date.getYear()).stream().filter(h -> h.date().equals(date)).findFirst();
+        int year = date.getYear();
+        LocalDate easter = easterSunday(year);
+        long fromEaster = date.toEpochDay() - easter.toEpochDay();
+        for (PublicHoliday holiday : PublicHoliday.values()) {
+            if (holiday.isEasterBased() ? holiday.daysFromEaster() == fromEaster
+                    : holiday.fixedDate().equals(MonthDay.from(date))) {
+                return holiday.dateIn(year).filter(date::equals).map(d -> new Holiday(d, holiday));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The reduced day (5 Jun, 24 Dec, 31 Dec, 1 May) on a date, if any, whether or not it is switched on. */

@@ -57,6 +57,21 @@ public enum PublicHoliday {
         return danishName + " (" + englishName + ")";
     }
 
+    /** True for the holidays placed relative to Easter Sunday. */
+    public boolean isEasterBased() {
+        return fixedDate == null;
+    }
+
+    /** Days after Easter Sunday (negative: before); 0 for the fixed-date holidays. */
+    public int daysFromEaster() {
+        return daysFromEaster;
+    }
+
+    /** The fixed date, null for the Easter-based holidays. */
+    MonthDay fixedDate() {
+        return fixedDate;
+    }
+
     /** The date of this holiday in a year, empty when it is not a holiday that year (Store bededag from 2024). */
     public Optional<LocalDate> dateIn(int year) {
         if (this == STORE_BEDEDAG && year > LAST_YEAR_OF_STORE_BEDEDAG) {

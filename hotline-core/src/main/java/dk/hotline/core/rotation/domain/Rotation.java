@@ -53,6 +53,7 @@ public final class Rotation {
     private final Clock clock;
     private final Map<YearMonth, MonthAssignment> assignments = new HashMap<>();
     private final List<OverrideWindow> overrides;
+    private final Map<LocalDate, List<ClosureDate>> closuresByDate;
 
     /**
      * @throws ScheduleViolationException when the schedule breaks a rule of {@link ScheduleValidator}
@@ -69,6 +70,8 @@ public final class Rotation {
         this.overrides = schedule.overrides().stream()
                 .sorted(Comparator.comparing(OverrideWindow::from))
                 .toList();
+        this.closuresByDate = schedule.closureDates().stream()
+                .collect(Collectors.groupingBy(ClosureDate::date));
     }
 
     public RotationSchedule schedule() {
@@ -284,8 +287,8 @@ public final class Rotation {
     private DayOpening opening(Line line, LocalDate date) {
         Instant start = startOf(date);
         Instant end = startOf(date.plusDays(1));
-        List<ClosureDate> closures = schedule.closureDates().stream()
-                .filter(c -> c.date().equals(date) && c.appliesTo(line))
+        List<ClosureDate> closures = closuresByDate.getOrDefault(date, List.of()).stream()
+                .filter(c -> c.appliesTo(line))
                 .toList();
         if (!closures.isEmpty()) {
             String reasons = closures.stream().map(ClosureDate::reason)
