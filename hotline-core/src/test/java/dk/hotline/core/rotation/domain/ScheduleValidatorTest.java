@@ -253,6 +253,24 @@ class ScheduleValidatorTest {
     }
 
     @Test
+    void tooManyEntriesAreRefusedWithoutCheckingEachOne() {
+        List<OverrideWindow> overrides = new ArrayList<>();
+        List<ClosureDate> closures = new ArrayList<>();
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i <= ScheduleValidator.MAX_ENTRIES; i++) {
+            overrides.add(new OverrideWindow(UUID.randomUUID(), start.plusSeconds(3600L * i),
+                    start.plusSeconds(3600L * i + 1800), Site.AARHUS, null));
+            closures.add(new ClosureDate(date("2026-01-01").plusDays(i), null, null));
+        }
+
+        assertThat(ScheduleValidator.validate(VALID.withOverrides(overrides).withClosureDates(closures)))
+                .containsExactly(new Violation("overrides", "at most 1000 entries"),
+                        new Violation("closureDates", "at most 1000 entries"));
+        assertThat(ScheduleValidator.validate(VALID.withOverrides(overrides.subList(0, ScheduleValidator.MAX_ENTRIES))))
+                .isEmpty();
+    }
+
+    @Test
     void everyViolationIsReportedAtOnce() {
         RotationSchedule schedule = new RotationSchedule(-3, null, null, null, null, null, null);
 
