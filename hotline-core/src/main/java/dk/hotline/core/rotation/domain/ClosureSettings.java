@@ -12,7 +12,7 @@ import java.util.Map;
 public record ClosureSettings(boolean publicHolidaysClosed, Map<ReducedDay, ReducedDayRule> reducedDays) {
 
     public ClosureSettings {
-        reducedDays = reducedDays == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reducedDays));
+        reducedDays = Collections.unmodifiableMap(reducedDays == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reducedDays));
     }
 
     /** Holidays closed; Grundlovsdag, Juleaftensdag and Nytårsaftensdag closed; 1 May open as usual. */

@@ -51,7 +51,7 @@ public final class Rotation {
 
     private final RotationSchedule schedule;
     private final Clock clock;
-    private final Map<YearMonth, MonthAssignment> assignments = new HashMap<>();
+    private final Map<YearMonth, MonthAssignment> assignments;
     private final List<OverrideWindow> overrides;
     private final Map<LocalDate, List<ClosureDate>> closuresByDate;
 
@@ -66,12 +66,14 @@ public final class Rotation {
         }
         this.schedule = schedule;
         this.clock = clock;
-        schedule.monthAssignments().forEach(a -> assignments.put(a.month(), a));
+        Map<YearMonth, MonthAssignment> byMonth = new HashMap<>();
+        schedule.monthAssignments().forEach(a -> byMonth.put(a.month(), a));
+        this.assignments = Map.copyOf(byMonth);
         this.overrides = schedule.overrides().stream()
                 .sorted(Comparator.comparing(OverrideWindow::from))
                 .toList();
-        this.closuresByDate = schedule.closureDates().stream()
-                .collect(Collectors.groupingBy(ClosureDate::date));
+        this.closuresByDate = Map.copyOf(schedule.closureDates().stream()
+                .collect(Collectors.groupingBy(ClosureDate::date)));
     }
 
     public RotationSchedule schedule() {
@@ -85,7 +87,7 @@ public final class Rotation {
 
     /** Who is on duty on the line at an instant, whether it is open, why, and when that next changes. */
     public DutyAnswer onDuty(Line line, Instant at) {
-        Objects.requireNonNull(line, "line");
+        requireLine(line);
         requireSupported(at, "at");
         LocalDate date = localDate(at);
         List<Piece> today = dayPieces(line, date);
@@ -108,7 +110,7 @@ public final class Rotation {
 
     /** Per local day from {@code from} to {@code toInclusive}: sites, duty spans, open periods and the day's status. */
     public List<DayPlan> calendar(Line line, LocalDate from, LocalDate toInclusive) {
-        Objects.requireNonNull(line, "line");
+        requireLine(line);
         requireSupported(from, "from");
         requireSupported(toInclusive, "to");
         if (toInclusive.isBefore(from)) {
@@ -129,9 +131,11 @@ public final class Rotation {
      * site, open and rule text are equal. This is what is published to the telephony adapter.
      */
     public List<Segment> timeline(Line line, Instant from, Instant to) {
-        Objects.requireNonNull(line, "line");
+        requireLine(line);
         requireSupported(from, "from");
-        Objects.requireNonNull(to, "to");
+        if (to == null) {
+            throw new RotationQueryException("to", "is missing");
+        }
         if (!from.isBefore(to)) {
             throw new RotationQueryException("from", "must be before to (" + to + ")");
         }
@@ -398,6 +402,12 @@ public final class Rotation {
 
     private static String join(List<OpeningInterval> intervals) {
         return intervals.stream().map(OpeningInterval::toString).collect(Collectors.joining(", "));
+    }
+
+    private static void requireLine(Line line) {
+        if (line == null) {
+            throw new RotationQueryException("line", "is missing");
+        }
     }
 
     private static void requireSupported(Instant instant, String field) {

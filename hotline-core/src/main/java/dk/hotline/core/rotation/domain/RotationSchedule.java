@@ -41,7 +41,7 @@ public record RotationSchedule(
         monthAssignments = copy(monthAssignments);
         overrides = copy(overrides);
         closureDates = copy(closureDates);
-        weeklyHours = weeklyHours == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weeklyHours));
+        weeklyHours = Collections.unmodifiableMap(weeklyHours == null ? new LinkedHashMap<>() : new LinkedHashMap<>(weeklyHours));
     }
 
     /**

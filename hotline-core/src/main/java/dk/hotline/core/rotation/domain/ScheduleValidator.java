@@ -18,6 +18,8 @@ public final class ScheduleValidator {
 
     /** Longest reason text accepted. */
     public static final int MAX_REASON_LENGTH = 500;
+    /** Most entries accepted in each list of the schedule (assignments, overrides, closure dates, intervals of a day). */
+    public static final int MAX_ENTRIES = 1000;
 
     private ScheduleValidator() {
     }
@@ -32,11 +34,17 @@ public final class ScheduleValidator {
             violations.add(new Violation("version", "must not be negative"));
         }
         validatePattern(schedule.pattern(), violations);
-        validateMonthAssignments(schedule.monthAssignments(), violations);
-        validateOverrides(schedule.overrides(), violations);
+        if (withinLimit(schedule.monthAssignments(), "monthAssignments", violations)) {
+            validateMonthAssignments(schedule.monthAssignments(), violations);
+        }
+        if (withinLimit(schedule.overrides(), "overrides", violations)) {
+            validateOverrides(schedule.overrides(), violations);
+        }
         validateWeeklyHours(schedule.weeklyHours(), violations);
         validateClosureSettings(schedule.closureSettings(), violations);
-        validateClosureDates(schedule.closureDates(), violations);
+        if (withinLimit(schedule.closureDates(), "closureDates", violations)) {
+            validateClosureDates(schedule.closureDates(), violations);
+        }
         return List.copyOf(violations);
     }
 
@@ -161,6 +169,9 @@ public final class ScheduleValidator {
     }
 
     private static void validateIntervals(List<OpeningInterval> intervals, String path, List<Violation> violations) {
+        if (!withinLimit(intervals, path, violations)) {
+            return;
+        }
         List<Integer> wellFormed = new ArrayList<>();
         for (int i = 0; i < intervals.size(); i++) {
             String itemPath = path + "[" + i + "]";
@@ -252,6 +263,14 @@ public final class ScheduleValidator {
                 }
             }
         }
+    }
+
+    private static boolean withinLimit(List<?> list, String path, List<Violation> violations) {
+        if (list.size() > MAX_ENTRIES) {
+            violations.add(new Violation(path, "at most " + MAX_ENTRIES + " entries"));
+            return false;
+        }
+        return true;
     }
 
     private static void checkReason(String reason, String path, List<Violation> violations) {

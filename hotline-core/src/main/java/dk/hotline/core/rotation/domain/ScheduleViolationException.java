@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /** Thrown when a {@link Rotation} is built from a schedule that breaks the rules; carries every violation. */
 public class ScheduleViolationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final transient List<Violation> violations;
 
     public ScheduleViolationException(List<Violation> violations) {

@@ -201,6 +201,19 @@ class TimelineTest {
     }
 
     @Test
+    void queriesWithoutLineOrEndAreRefusedNamingTheField() {
+        Rotation rotation = defaultRotation();
+        Instant at = local("2026-03-03T10:00");
+
+        assertThatThrownBy(() -> rotation.onDuty(null, at)).isInstanceOfSatisfying(RotationQueryException.class,
+                e -> assertThat(e.violation()).isEqualTo(new Violation("line", "is missing")));
+        assertThatThrownBy(() -> rotation.timeline(Line.NATIONAL, at, null)).isInstanceOfSatisfying(
+                RotationQueryException.class, e -> assertThat(e.violation().field()).isEqualTo("to"));
+        assertThatThrownBy(() -> rotation.calendar(null, date("2026-03-01"), date("2026-03-02")))
+                .isInstanceOf(RotationQueryException.class);
+    }
+
+    @Test
     void lastSupportedDayStillAnswersWithoutNextChangeBeyondIt() {
         DutyAnswer answer = rotation(RotationSchedule.defaults().withHours(Line.COPENHAGEN_LOCAL, WeeklyHours.closed()))
                 .onDuty(Line.COPENHAGEN_LOCAL, local("2299-12-31T12:00"));
