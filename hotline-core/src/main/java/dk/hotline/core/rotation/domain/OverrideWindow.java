@@ -16,6 +16,11 @@ public record OverrideWindow(UUID id, Instant from, Instant to, Site site, Strin
     }
 
     String explain() {
-        return "override " + from + " to " + to + " is " + site + Texts.reasonSuffix(reason);
+        // Admins think in Copenhagen time: show the window as they entered it.
+        return "override " + local(from) + " to " + local(to) + " is " + site + Texts.reasonSuffix(reason);
+    }
+
+    private static String local(Instant instant) {
+        return instant.atZone(Rotation.ZONE).toOffsetDateTime().toString();
     }
 }

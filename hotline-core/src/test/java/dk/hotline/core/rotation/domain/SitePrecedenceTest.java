@@ -70,7 +70,7 @@ class SitePrecedenceTest {
         assertThat(inside.site()).isEqualTo(Site.AARHUS);
         assertThat(inside.rule().site().kind()).isEqualTo(RuleKind.OVERRIDE);
         assertThat(inside.rule().site().explanation()).isEqualTo(
-                "override 2026-03-10T11:00:00Z to 2026-03-12T11:00:00Z is AARHUS (Copenhagen staff on course)");
+                "override 2026-03-10T12:00+01:00 to 2026-03-12T12:00+01:00 is AARHUS (Copenhagen staff on course)");
         assertThat(rotation.onDuty(Line.NATIONAL, local("2026-03-12T12:00").minusNanos(1)).site()).isEqualTo(Site.AARHUS);
         assertThat(rotation.onDuty(Line.NATIONAL, local("2026-03-12T12:00")).site()).isEqualTo(Site.COPENHAGEN);
     }
