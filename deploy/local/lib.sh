@@ -75,7 +75,7 @@ running_pid() {
   pid="$(<"$file")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "HOTLINE_STACK_DIR=$STACK_DIR" || return 1
+  tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qxF "HOTLINE_STACK_DIR=$STACK_DIR" || return 1
   printf '%s' "$pid"
 }
 
@@ -89,8 +89,9 @@ start_daemon() {
   file="$(pid_file "$name")"
   rm -f "$file"
   # shellcheck disable=SC2016 # $0, $$ and $@ belong to the inner shell
+  # The daemon must not inherit the stack's lock (fd 9).
   HOTLINE_STACK_DIR="$STACK_DIR" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$file" "$@" \
-    </dev/null >>"$log" 2>&1 &
+    </dev/null >>"$log" 2>&1 9>&- &
   local tries=0
   while [[ ! -s "$file" ]] && ((tries < 100)); do
     sleep 0.1
@@ -214,7 +215,7 @@ pg_start() {
   else
     require_free_port PostgreSQL "$PG_PORT" "$PG_PORT_VAR"
     say "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT" -w -t 60 start >/dev/null || {
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT" -w -t 60 start >/dev/null 9>&- || {
       show_log_tail "$PG_LOG"
       die "PostgreSQL did not start; see $PG_LOG"
     }
@@ -385,7 +386,7 @@ keycloak_start() {
     # --import-realm creates the realm once; an existing realm is kept as is.
     mkdir -p "$KEYCLOAK_HOME/data/import"
     cp "$REPO_DIR/deploy/keycloak/hotline-realm.json" "$KEYCLOAK_HOME/data/import/"
-    say "Keycloak: starting at $KEYCLOAK_URL (the first start builds Keycloak: about a minute)"
+    say "Keycloak: starting at $KEYCLOAK_URL (a first start takes a minute or two)"
     JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
       KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
       JAVA_OPTS_KC_HEAP="-Xms64m -Xmx$KEYCLOAK_HEAP" \
