@@ -88,8 +88,9 @@ start_daemon() {
   local file
   file="$(pid_file "$name")"
   rm -f "$file"
-  # shellcheck disable=SC2016 # $0, $$ and $@ belong to the inner shell
+  printf '\n===== %s: deploy/local/hotline starts %s =====\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" >>"$log"
   # The daemon must not inherit the stack's lock (fd 9).
+  # shellcheck disable=SC2016 # $0, $$ and $@ belong to the inner shell
   HOTLINE_STACK_DIR="$STACK_DIR" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$file" "$@" \
     </dev/null >>"$log" 2>&1 9>&- &
   local tries=0
@@ -215,6 +216,7 @@ pg_start() {
   else
     require_free_port PostgreSQL "$PG_PORT" "$PG_PORT_VAR"
     say "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
+    printf '\n===== %s: deploy/local/hotline starts postgresql =====\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$PG_LOG"
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT" -w -t 60 start >/dev/null 9>&- || {
       show_log_tail "$PG_LOG"
       die "PostgreSQL did not start; see $PG_LOG"
@@ -444,6 +446,7 @@ service_env() {
   local module="$1" line
   printf '%s\n' \
     "QUARKUS_HTTP_PORT=$(service_port "$module")" \
+    "QUARKUS_HTTP_HOST=127.0.0.1" \
     "HOTLINE_PG_HOST=127.0.0.1" \
     "HOTLINE_PG_PORT=$PG_PORT" \
     "HOTLINE_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" \
