@@ -177,11 +177,13 @@ pg_prepare_dir() {
       ln -s "$elsewhere" "$PG_DATA"
     fi
   fi
-  chown postgres: "$(readlink -f "$PG_DATA")"
-  chmod 700 "$(readlink -f "$PG_DATA")"
-  touch "$PG_LOG"
-  chown postgres: "$PG_LOG"
+  chown postgres: "$(pg_dir)"
+  chmod 700 "$(pg_dir)"
 }
+
+# The cluster's real folder (what PG_DATA links to, if it is a link): the
+# postgres user may not be able to follow the link.
+pg_dir() { readlink -f "$PG_DATA"; }
 
 pg_psql() {
   "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"
@@ -190,7 +192,7 @@ pg_psql() {
 pg_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; }
 
 pg_running() {
-  [[ -f "$PG_DATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
+  [[ -f "$PG_DATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" status >/dev/null 2>&1
 }
 
 pg_start() {
@@ -199,7 +201,7 @@ pg_start() {
   if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
     say "PostgreSQL: creating the cluster in $PG_DATA"
     # Trust on loopback only: a private developer cluster, never a server.
-    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --locale=C.UTF-8 --auth=trust \
+    as_pg "$PG_BIN/initdb" -D "$(pg_dir)" -U postgres -E UTF8 --locale=C.UTF-8 --auth=trust \
       >>"$PG_LOG" 2>&1 || {
       show_log_tail "$PG_LOG"
       die "initdb failed; see $PG_LOG"
@@ -209,7 +211,7 @@ pg_start() {
       "unix_socket_directories = ''" \
       "max_connections = 300" \
       "timezone = 'UTC'" \
-      "${PG_EXTRA_CONF[@]}" | as_pg tee -a "$PG_DATA/postgresql.conf" >/dev/null
+      "${PG_EXTRA_CONF[@]}" | as_pg tee -a "$(pg_dir)/postgresql.conf" >/dev/null
   fi
   if pg_running; then
     say "PostgreSQL: already running"
@@ -217,7 +219,9 @@ pg_start() {
     require_free_port PostgreSQL "$PG_PORT" "$PG_PORT_VAR"
     say "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
     printf '\n===== %s: deploy/local/hotline starts postgresql =====\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$PG_LOG"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT" -w -t 60 start >/dev/null 9>&- || {
+    # No -l: the server writes to the log through the descriptor we open
+    # here, so the postgres user needs no access to the logs folder.
+    as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" -o "-p $PG_PORT" -w -t 60 start >>"$PG_LOG" 2>&1 9>&- || {
       show_log_tail "$PG_LOG"
       die "PostgreSQL did not start; see $PG_LOG"
     }
@@ -240,7 +244,7 @@ EOF
 pg_stop() {
   if [[ -f "$PG_DATA/PG_VERSION" ]] && pg_running; then
     say "stopping PostgreSQL"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null
+    as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" -m fast -w -t 60 stop >/dev/null
   fi
 }
 
