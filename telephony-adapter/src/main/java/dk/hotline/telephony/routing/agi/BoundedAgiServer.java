@@ -1,0 +1,40 @@
+package dk.hotline.telephony.routing.agi;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+
+/**
+ * Asterisk-Java's FastAGI server is blocking: one thread per AGI conversation, reading the socket. This is the
+ * bridge: a fixed, bounded pool (poolSize threads, a bounded queue of accepted connections waiting for a thread).
+ * When both are full the pool rejects, Asterisk-Java closes that socket, and the dialplan takes its safe fallback
+ * (queue at the fail-safe site): the adapter degrades instead of growing threads without limit. The routing work
+ * itself never blocks (replica and presence are in memory), so a thread is held only for the socket round trips.
+ */
+final class BoundedAgiServer extends DefaultAgiServer {
+
+    private final int threads;
+    private final int queueCapacity;
+
+    BoundedAgiServer(AgiScript script, int threads, int queueCapacity) {
+        super(script);
+        this.threads = threads;
+        this.queueCapacity = queueCapacity;
+    }
+
+    @Override
+    protected ThreadPoolExecutor createPool() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "fastagi-worker-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), factory, new ThreadPoolExecutor.AbortPolicy());
+    }
+}
