@@ -40,6 +40,8 @@ public final class CallTracker {
     private final Map<String, String> callerChannels = new HashMap<>();
     private final Map<String, Call> calls = new HashMap<>();
     private Map<String, ChannelSnapshot> snapshot;
+    /** Counts resyncs; a call created after a snapshot was requested is not judged by that snapshot. */
+    private long generation;
 
     public CallTracker(Clock clock, CallerHasher hasher) {
         this.clock = clock;
@@ -93,6 +95,7 @@ public final class CallTracker {
             }
         } else if (signal instanceof ResyncStarted) {
             snapshot = new HashMap<>();
+            generation++;
         } else if (signal instanceof ChannelSnapshot s) {
             if (snapshot != null) {
                 snapshot.put(s.uniqueId(), s);
@@ -124,13 +127,13 @@ public final class CallTracker {
                 return;
             }
             String hash = callerChannels.remove(s.uniqueId());
-            call = new Call(s.linkedId(), hash == null || hash.isEmpty() ? null : hash);
+            call = new Call(s.linkedId(), hash == null || hash.isEmpty() ? null : hash, generation);
             calls.put(call.callId, call);
         }
         String value = s.value();
         switch (name) {
-            case "HOTLINE_LINE" -> call.line = value;
-            case "HOTLINE_SITE" -> call.site = value.toUpperCase(java.util.Locale.ROOT);
+            case "HOTLINE_LINE" -> call.line = normalised(value);
+            case "HOTLINE_SITE" -> call.site = normalised(value);
             case "HOTLINE_QUEUE" -> call.queue = value;
             case "HOTLINE_DEGRADED" -> call.degraded = "true".equalsIgnoreCase(value);
             case "HOTLINE_OVERFLOW_REASON" -> call.overflowReason = value.isEmpty() ? null : value;
@@ -152,6 +155,9 @@ public final class CallTracker {
         snapshot = null;
         callerChannels.keySet().retainAll(live.keySet());
         for (Call call : new ArrayList<>(calls.values())) {
+            if (call.generation == generation) {
+                continue;
+            }
             ChannelSnapshot caller = live.get(call.callId);
             if (caller == null) {
                 closeUnfinished(call, EndReason.ENDED_DURING_OUTAGE, out);
@@ -234,6 +240,11 @@ public final class CallTracker {
         return from == null ? null : Math.max(0, Duration.between(from, to).toSeconds());
     }
 
+    /** national → NATIONAL, copenhagen-local → COPENHAGEN_LOCAL: the dialplan may spell them either way. */
+    private static String normalised(String value) {
+        return value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
@@ -246,6 +257,7 @@ public final class CallTracker {
     private static final class Call {
         private final String callId;
         private final String callerHash;
+        private final long generation;
         private CallState state;
         private boolean offered;
         private String line;
@@ -259,9 +271,10 @@ public final class CallTracker {
         private Instant queuedAt;
         private Instant connectedAt;
 
-        private Call(String callId, String callerHash) {
+        private Call(String callId, String callerHash, long generation) {
             this.callId = callId;
             this.callerHash = callerHash;
+            this.generation = generation;
             this.state = CallState.OFFERED;
         }
 
