@@ -41,6 +41,11 @@ public final class IncomingCallScript implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        if (isBlank(request.getUniqueId()) || isBlank(request.getChannel())) {
+            // Not Asterisk (or a broken peer): reject by closing this connection; the server keeps serving.
+            LOG.warn("rejected a FastAGI connection without agi_uniqueid/agi_channel");
+            return;
+        }
         Line line = lineOf(request);
         RoutingDecision decision;
         try {
@@ -68,6 +73,10 @@ public final class IncomingCallScript implements AgiScript {
         }
         LOG.debugf("call %s on %s → %s %s degraded=%s", request.getUniqueId(), line, decision.action(),
                 decision.queue(), decision.degraded());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank() || "unknown".equals(s);
     }
 
     Line lineOf(AgiRequest request) {
