@@ -39,8 +39,8 @@ import org.jboss.logging.Logger;
  * Follows calls and queue presence over AMI.
  *
  * <p>Threads (Asterisk-Java is blocking): Asterisk-Java reads each AMI connection on its own reader thread and
- * calls our listener on it. The listener does only in-memory work (state machine, presence) and hands events to
- * the non-blocking Kafka emitter. Everything that blocks — login, the resync actions, logoff — runs on one
+ * calls our listener from its single event-pump thread, in order. The listener does only in-memory work (state
+ * machine, presence) and hands events to the non-blocking Kafka emitter. Everything that blocks — login, the resync actions, logoff — runs on one
  * supervisor thread here, never on the reader thread (an action awaited on the reader thread would wait forever
  * for the response that thread should read).
  *
@@ -176,8 +176,16 @@ public class AmiConnector {
         }
     }
 
-    /** On Asterisk-Java's reader thread: in-memory work only. */
+    /** On Asterisk-Java's event pump: in-memory work only, and nothing may escape (one bad event, not the stream). */
     private void onEvent(ManagerConnection source, ManagerEvent event) {
+        try {
+            fold(source, event);
+        } catch (RuntimeException e) {
+            LOG.warnf("AMI event %s skipped: %s", event.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void fold(ManagerConnection source, ManagerEvent event) {
         if (event instanceof DisconnectEvent) {
             if (source == connection && connected) {
                 connected = false;

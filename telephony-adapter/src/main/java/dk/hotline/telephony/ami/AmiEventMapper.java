@@ -48,7 +48,38 @@ final class AmiEventMapper {
     private AmiEventMapper() {
     }
 
+    /** The signal of an event, or empty when the event does not concern calls or lacks the ids it must carry. */
     static Optional<CallSignal> toSignal(ManagerEvent event) {
+        Optional<CallSignal> signal = map(event);
+        return signal.filter(AmiEventMapper::hasIds);
+    }
+
+    private static boolean hasIds(CallSignal signal) {
+        if (signal instanceof CallSignal.ChannelCreated s) {
+            return s.uniqueId() != null;
+        }
+        if (signal instanceof CallSignal.VariableSet s) {
+            return s.uniqueId() != null;
+        }
+        if (signal instanceof CallSignal.QueueJoined s) {
+            return s.uniqueId() != null && s.queue() != null;
+        }
+        if (signal instanceof CallSignal.AgentConnected s) {
+            return s.linkedId() != null;
+        }
+        if (signal instanceof CallSignal.AgentCompleted s) {
+            return s.linkedId() != null;
+        }
+        if (signal instanceof CallSignal.QueueAbandoned s) {
+            return s.uniqueId() != null;
+        }
+        if (signal instanceof CallSignal.ChannelHungUp s) {
+            return s.uniqueId() != null;
+        }
+        return true;
+    }
+
+    private static Optional<CallSignal> map(ManagerEvent event) {
         if (event instanceof NewChannelEvent e) {
             return Optional.of(new CallSignal.ChannelCreated(e.getUniqueId(), linked(e.getLinkedid(), e.getUniqueId()),
                     e.getChannel(), e.getCallerIdNum()));
