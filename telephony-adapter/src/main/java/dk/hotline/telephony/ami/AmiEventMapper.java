@@ -28,7 +28,7 @@ import org.asteriskjava.manager.event.QueueStatusCompleteEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 
 /** Maps Asterisk-Java's typed AMI events to the plain call signals of the domain. */
-final class AmiEventMapper {
+public final class AmiEventMapper {
 
     /**
      * The event classes we use, registered explicitly on every connection. Asterisk-Java discovers its event classes
@@ -36,7 +36,7 @@ final class AmiEventMapper {
      * application (asterisk-java issue #318); unknown events are then silently dropped. Registering them makes
      * discovery irrelevant.
      */
-    static final List<Class<? extends ManagerEvent>> EVENT_CLASSES = List.of(
+    public static final List<Class<? extends ManagerEvent>> EVENT_CLASSES = List.of(
             NewChannelEvent.class, VarSetEvent.class, HangupEvent.class,
             QueueCallerJoinEvent.class, QueueCallerLeaveEvent.class, QueueCallerAbandonEvent.class,
             AgentCalledEvent.class, AgentConnectEvent.class, AgentCompleteEvent.class, AgentRingNoAnswerEvent.class,
@@ -49,7 +49,7 @@ final class AmiEventMapper {
     }
 
     /** The signal of an event, or empty when the event does not concern calls or lacks the ids it must carry. */
-    static Optional<CallSignal> toSignal(ManagerEvent event) {
+    public static Optional<CallSignal> toSignal(ManagerEvent event) {
         Optional<CallSignal> signal = map(event);
         return signal.filter(AmiEventMapper::hasIds);
     }

@@ -20,9 +20,8 @@ public final class ScheduleJsonSamples {
                         + segment(close, until, site, false, "closed after opening"));
     }
 
-    /** Closed now (a holiday), opening again in three hours. */
-    public static String closedNow(String line, long version, String site) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** Closed at {@code now} (a holiday), opening again three hours later. */
+    public static String closedAt(Instant now, String line, long version, String site) {
         Instant from = now.minus(2, ChronoUnit.HOURS);
         Instant opens = now.plus(3, ChronoUnit.HOURS);
         Instant until = now.plus(1, ChronoUnit.DAYS);
@@ -31,9 +30,6 @@ public final class ScheduleJsonSamples {
                         + segment(opens, until, site, true, "open hours"));
     }
 
-    public static Instant opensInThreeHours() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(3, ChronoUnit.HOURS);
-    }
 
     private static String segment(Instant from, Instant to, String site, boolean open, String rule) {
         return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"site\":\"" + site + "\",\"open\":" + open

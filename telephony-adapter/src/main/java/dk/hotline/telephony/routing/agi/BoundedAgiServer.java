@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.fastagi.MappingStrategy;
 
 /**
  * Asterisk-Java's FastAGI server is blocking: one thread per AGI conversation, reading the socket. This is the
@@ -15,13 +16,20 @@ import org.asteriskjava.fastagi.DefaultAgiServer;
  * (queue at the fail-safe site): the adapter degrades instead of growing threads without limit. The routing work
  * itself never blocks (replica and presence are in memory), so a thread is held only for the socket round trips.
  */
-final class BoundedAgiServer extends DefaultAgiServer {
+public final class BoundedAgiServer extends DefaultAgiServer {
 
     private final int threads;
     private final int queueCapacity;
 
-    BoundedAgiServer(AgiScript script, int threads, int queueCapacity) {
+    public BoundedAgiServer(AgiScript script, int threads, int queueCapacity) {
         super(script);
+        this.threads = threads;
+        this.queueCapacity = queueCapacity;
+    }
+
+    /** Several scripts by path (agi://host/&lt;path&gt;), e.g. for a benchmark's do-nothing floor. */
+    public BoundedAgiServer(MappingStrategy scripts, int threads, int queueCapacity) {
+        super(scripts);
         this.threads = threads;
         this.queueCapacity = queueCapacity;
     }
