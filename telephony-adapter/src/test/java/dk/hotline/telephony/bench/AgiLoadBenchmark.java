@@ -52,6 +52,8 @@ public final class AgiLoadBenchmark {
         Duration warmup = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 5);
         Duration measure = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
         int poolSize = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        // Pause between one session's calls: 0 = saturation (closed loop); 100 ms ≈ N/0.1 calls offered per second.
+        long thinkMillis = args.length > 4 ? Long.parseLong(args[4]) : 100;
 
         Clock clock = Clock.systemUTC();
         ScheduleReplica replica = new ScheduleReplica(clock);
@@ -93,14 +95,14 @@ public final class AgiLoadBenchmark {
         accept.start();
         Thread.sleep(500);
 
-        System.out.printf("# FastAGI load: pool=%d, warmup=%ss, measure=%ss, cores=%d, java=%s%n", poolSize,
-                warmup.toSeconds(), measure.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf("# FastAGI load: pool=%d, think=%dms, warmup=%ss, measure=%ss, cores=%d, java=%s%n",
+                poolSize, thinkMillis, warmup.toSeconds(), measure.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| concurrent | script | sessions/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int n : levels) {
-            Result noop = run(port, "noop", n, warmup, measure);
-            Result real = run(port, "incoming", n, warmup, measure);
+            Result noop = run(port, "noop", n, warmup, measure, thinkMillis);
+            Result real = run(port, "incoming", n, warmup, measure, thinkMillis);
             System.out.println(noop.row(n, "noop (floor)"));
             System.out.println(real.row(n, "incoming (routing)"));
             System.out.printf("| %d | ratio routing/floor | %.2f | %.2f | %.2f | %.2f | | |%n", n,
@@ -128,8 +130,8 @@ public final class AgiLoadBenchmark {
         }
     }
 
-    private static Result run(int port, String script, int concurrency, Duration warmup, Duration measure)
-            throws InterruptedException {
+    private static Result run(int port, String script, int concurrency, Duration warmup, Duration measure,
+                              long thinkMillis) throws InterruptedException {
         AtomicBoolean recording = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
@@ -138,7 +140,7 @@ public final class AgiLoadBenchmark {
         CountDownLatch done = new CountDownLatch(concurrency);
         String header = header(script);
         for (int t = 0; t < concurrency; t++) {
-            long[] samples = new long[200_000];
+            long[] samples = new long[20_000];
             perThread.add(samples);
             int index = t;
             Thread thread = new Thread(() -> {
@@ -151,6 +153,14 @@ public final class AgiLoadBenchmark {
                         errors.incrementAndGet();
                     } else if (recording.get() && counts[index] < samples.length) {
                         samples[counts[index]++] = took;
+                    }
+                    if (thinkMillis > 0) {
+                        try {
+                            Thread.sleep(thinkMillis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
                 done.countDown();

@@ -1,5 +1,6 @@
 package dk.hotline.telephony.routing.agi;
 
+import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.util.ServerSocketFacade;
+import org.asteriskjava.util.internal.ServerSocketFacadeImpl;
 
 /**
  * Asterisk-Java's FastAGI server is blocking: one thread per AGI conversation, reading the socket. This is the
@@ -20,6 +23,7 @@ public final class BoundedAgiServer extends DefaultAgiServer {
 
     private final int threads;
     private final int queueCapacity;
+    private int readTimeoutMillis;
 
     public BoundedAgiServer(AgiScript script, int threads, int queueCapacity) {
         super(script);
@@ -32,6 +36,23 @@ public final class BoundedAgiServer extends DefaultAgiServer {
         super(scripts);
         this.threads = threads;
         this.queueCapacity = queueCapacity;
+    }
+
+    @Override
+    public void setSocketReadTimeout(int millis) {
+        super.setSocketReadTimeout(millis);
+        this.readTimeoutMillis = millis;
+    }
+
+    /**
+     * Asterisk-Java listens with a backlog of 200; a burst of calls beyond that overflows the kernel's accept queue
+     * and costs those callers a one-second SYN retransmit. The backlog here matches the pool's waiting room.
+     */
+    @Override
+    protected ServerSocketFacade createServerSocket() throws IOException {
+        ServerSocketFacade socket = new ServerSocketFacadeImpl(getPort(), Math.max(200, queueCapacity), getAddress());
+        socket.setSocketReadTimeout(readTimeoutMillis);
+        return socket;
     }
 
     @Override
