@@ -118,16 +118,24 @@ public class AmiConnector {
         c.addEventListener(event -> onEvent(c, event));
         try {
             c.login();
-            connection = c;
-            connected = true;
-            backoff = config.reconnectInitialBackoff();
-            LOG.infof("AMI connected to %s:%d", config.host(), config.port());
-            resync(c);
         } catch (Exception e) {
             LOG.warnf("AMI connection to %s:%d failed (%s); retrying in %s", config.host(), config.port(),
                     e.getMessage(), backoff);
             discard(c);
             scheduleReconnect();
+            return;
+        }
+        connection = c;
+        connected = true;
+        backoff = config.reconnectInitialBackoff();
+        LOG.infof("AMI connected to %s:%d", config.host(), config.port());
+        try {
+            resync(c);
+        } catch (Exception e) {
+            // Following live events matters more than the snapshot: keep the connection. Without QueueStatus
+            // presence stays unknown (no overflow); without CoreShowChannels no call is closed as ended during the
+            // outage until the next successful resync. Typically a missing manager.conf write class.
+            LOG.errorf("AMI resync failed (%s); following live events without it", e.getMessage());
         }
     }
 

@@ -288,6 +288,25 @@ class AmiCallFollowingTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
+    @Test
+    void resyncDeniedByManagerConfStillFollowsLiveEvents() {
+        asterisk.denyActions(java.util.Set.of("coreshowchannels", "queuestatus"));
+        try {
+            int logins = asterisk.logins();
+            asterisk.dropConnections();
+            await().atMost(WAIT).until(() -> asterisk.logins() > logins && ami.isConnected());
+            String callId = "1795800000.7";
+            asterisk.send(Transcript.load("T1-answered-caller-hangup.txt").unsolicitedEvents(1).stream()
+                    .map(b -> b.text().replace("1795323805.0", callId)).toList());
+
+            awaitStates(callId, "OFFERED", "QUEUED", "CONNECTED", "ENDED");
+            assertThat(ami.isConnected()).isTrue();
+        } finally {
+            asterisk.denyActions(java.util.Set.of());
+            reconnect();
+        }
+    }
+
     private void reconnect() {
         int logins = asterisk.logins();
         asterisk.dropConnections();

@@ -47,6 +47,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile List<String> channels = List.of();
     private volatile List<String> queueStatus = List.of();
     private volatile String banner = BANNER;
+    private volatile java.util.Set<String> denied = java.util.Set.of();
     private volatile boolean closed;
 
     public FakeAsterisk(String username, String secret) {
@@ -85,6 +86,11 @@ public final class FakeAsterisk implements AutoCloseable {
     /** What QueueStatus answers: QueueParams / QueueMember / QueueEntry blocks. */
     public void queueStatusIs(List<String> blocks) {
         queueStatus = List.copyOf(blocks);
+    }
+
+    /** Actions (lower case) answered "Permission denied", as for a manager.conf user lacking the class. */
+    public void denyActions(java.util.Set<String> actionNames) {
+        denied = java.util.Set.copyOf(actionNames);
     }
 
     /** The greeting line for new connections; anything but Asterisk's makes the peer malformed. */
@@ -215,6 +221,10 @@ public final class FakeAsterisk implements AutoCloseable {
         }
 
         private void answerLoggedIn(String name, String id) {
+            if (denied.contains(name)) {
+                respond(id, "Response: Error", "Message: Permission denied");
+                return;
+            }
             switch (name) {
                 case "coresettings" -> respond(id, "Response: Success", "AMIversion: 9.0.0",
                         "AsteriskVersion: 20.20.1", "SystemName: ", "CoreMaxCalls: 0", "CoreMaxLoadAvg: 0.000000",
