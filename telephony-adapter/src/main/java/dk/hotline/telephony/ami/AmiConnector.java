@@ -1,0 +1,255 @@
+package dk.hotline.telephony.ami;
+
+import dk.hotline.telephony.call.domain.CallSignal;
+import dk.hotline.telephony.call.domain.CallTracker;
+import dk.hotline.telephony.call.publish.CallEventPublisher;
+import dk.hotline.telephony.config.HotlineConfig;
+import dk.hotline.telephony.routing.domain.QueuePresence;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows calls and queue presence over AMI.
+ *
+ * <p>Threads (Asterisk-Java is blocking): Asterisk-Java reads each AMI connection on its own reader thread and
+ * calls our listener from its single event-pump thread, in order. The listener does only in-memory work (state
+ * machine, presence) and hands events to the non-blocking Kafka emitter. Everything that blocks — login, the resync actions, logoff — runs on one
+ * supervisor thread here, never on the reader thread (an action awaited on the reader thread would wait forever
+ * for the response that thread should read).
+ *
+ * <p>Reconnects: we own them. When a connection drops we discard it (logoff stops Asterisk-Java's own retry loop)
+ * and try a new one with exponential backoff (initial → max). After each successful login we resynchronise:
+ * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
+ */
+@ApplicationScoped
+public class AmiConnector {
+
+    private static final Logger LOG = Logger.getLogger(AmiConnector.class);
+
+    private final HotlineConfig.Ami config;
+    private final CallTracker tracker;
+    private final QueuePresence presence;
+    private final CallEventPublisher publisher;
+    private final Clock clock;
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ami-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong eventsFolded = new AtomicLong();
+    private volatile ManagerConnection connection;
+    private volatile boolean connected;
+    private volatile boolean stopping;
+    private Duration backoff;
+
+    public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence,
+                        CallEventPublisher publisher, Clock clock) {
+        this.config = config.ami();
+        this.tracker = tracker;
+        this.presence = presence;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.backoff = this.config.reconnectInitialBackoff();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            supervisor.execute(this::connect);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        supervisor.shutdownNow();
+        ManagerConnection c = connection;
+        if (c != null && c.getState() == ManagerConnectionState.CONNECTED) {
+            try {
+                c.logoff();
+            } catch (RuntimeException e) {
+                LOG.debug("logoff at shutdown failed", e);
+            }
+        }
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public long eventsFolded() {
+        return eventsFolded.get();
+    }
+
+    private void connect() {
+        if (stopping) {
+            return;
+        }
+        ManagerConnection c = new ManagerConnectionFactory(config.host(), config.port(), config.username(),
+                config.secret()).createManagerConnection();
+        for (var eventClass : AmiEventMapper.EVENT_CLASSES) {
+            c.registerUserEventClass(eventClass);
+        }
+        c.addEventListener(event -> onEvent(c, event));
+        try {
+            c.login();
+        } catch (Exception e) {
+            LOG.warnf("AMI connection to %s:%d failed (%s); retrying in %s", config.host(), config.port(),
+                    e.getMessage(), backoff);
+            discard(c);
+            scheduleReconnect();
+            return;
+        }
+        connection = c;
+        connected = true;
+        backoff = config.reconnectInitialBackoff();
+        LOG.infof("AMI connected to %s:%d", config.host(), config.port());
+        try {
+            resync(c);
+        } catch (Exception e) {
+            // Following live events matters more than the snapshot: keep the connection. Without QueueStatus
+            // presence stays unknown (no overflow); without CoreShowChannels no call is closed as ended during the
+            // outage until the next successful resync. Typically a missing manager.conf write class.
+            LOG.errorf("AMI resync failed (%s); following live events without it", e.getMessage());
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (stopping) {
+            return;
+        }
+        Duration wait = backoff;
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(config.reconnectMaxBackoff()) > 0 ? config.reconnectMaxBackoff() : doubled;
+        supervisor.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs on the supervisor thread: the actions block until their event lists complete. */
+    private void resync(ManagerConnection c) throws Exception {
+        tracker.apply(new CallSignal.ResyncStarted());
+        ResponseEvents channels = c.sendEventGeneratingAction(new CoreShowChannelsAction(),
+                config.actionTimeout().toMillis());
+        failIfError(channels.getResponse(), "CoreShowChannels");
+        for (ManagerEvent e : channels.getEvents()) {
+            if (e instanceof CoreShowChannelEvent ch) {
+                tracker.apply(AmiEventMapper.toSnapshot(ch));
+            }
+        }
+        publisher.publish(tracker.apply(new CallSignal.ResyncCompleted()));
+
+        presence.snapshotStarted();
+        ResponseEvents queues = c.sendEventGeneratingAction(new QueueStatusAction(), config.actionTimeout().toMillis());
+        failIfError(queues.getResponse(), "QueueStatus");
+        for (ManagerEvent e : queues.getEvents()) {
+            if (e instanceof QueueMemberEvent m) {
+                presence.memberUpdated(member(m));
+            } else if (e instanceof QueueEntryEvent q) {
+                long wait = q.getWait() == null ? 0 : q.getWait();
+                presence.callerJoined(q.getQueue(), q.getUniqueId(), clock.instant().minusSeconds(wait));
+            }
+        }
+        presence.snapshotCompleted();
+        LOG.infof("AMI resynchronised: %d calls in progress", tracker.callsInProgress());
+    }
+
+    private static void failIfError(ManagerResponse response, String action) {
+        if (response == null || "Error".equalsIgnoreCase(response.getResponse())) {
+            throw new IllegalStateException(action + " failed: "
+                    + (response == null ? "no response" : response.getMessage()));
+        }
+    }
+
+    /** On Asterisk-Java's event pump: in-memory work only, and nothing may escape (one bad event, not the stream). */
+    private void onEvent(ManagerConnection source, ManagerEvent event) {
+        try {
+            fold(source, event);
+        } catch (RuntimeException e) {
+            LOG.warnf("AMI event %s skipped: %s", event.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void fold(ManagerConnection source, ManagerEvent event) {
+        if (event instanceof DisconnectEvent) {
+            if (source == connection && connected) {
+                connected = false;
+                presence.connectionLost();
+                LOG.warn("AMI connection lost; reconnecting with backoff");
+                supervisor.execute(() -> {
+                    discard(source);
+                    scheduleReconnect();
+                });
+            }
+            return;
+        }
+        eventsFolded.incrementAndGet();
+        foldPresence(event);
+        AmiEventMapper.toSignal(event).ifPresent(signal -> publisher.publish(tracker.apply(signal)));
+    }
+
+    private void foldPresence(ManagerEvent event) {
+        if (event instanceof QueueMemberStatusEvent m) {
+            presence.memberUpdated(member(m));
+        } else if (event instanceof QueueMemberAddedEvent m) {
+            presence.memberUpdated(new QueuePresence.Member(m.getQueue(), m.getInterface(), m.getMemberName(),
+                    m.getStatus() == null ? 0 : m.getStatus(), Boolean.TRUE.equals(m.getPaused()),
+                    m.getPausedReason()));
+        } else if (event instanceof QueueMemberRemovedEvent m) {
+            presence.memberRemoved(m.getQueue(), m.getInterface());
+        } else if (event instanceof QueueMemberPauseEvent m) {
+            presence.memberPaused(m.getQueue(), m.getInterface(), Boolean.TRUE.equals(m.getPaused()),
+                    m.getPausedreason());
+        } else if (event instanceof QueueCallerJoinEvent q) {
+            presence.callerJoined(q.getQueue(), q.getUniqueId(), clock.instant());
+        } else if (event instanceof QueueCallerLeaveEvent q) {
+            presence.callerLeft(q.getQueue(), q.getUniqueId());
+        } else if (event instanceof org.asteriskjava.manager.event.QueueCallerAbandonEvent q) {
+            presence.callerLeft(q.getQueue(), q.getUniqueId());
+        }
+    }
+
+    private static QueuePresence.Member member(QueueMemberEvent m) {
+        String iface = m.getInterface() != null ? m.getInterface() : m.getLocation();
+        String name = m.getMemberName() != null ? m.getMemberName() : m.getName();
+        return new QueuePresence.Member(m.getQueue(), iface, name, m.getStatus() == null ? 0 : m.getStatus(),
+                Boolean.TRUE.equals(m.getPaused()), m.getPausedreason());
+    }
+
+    private void discard(ManagerConnection c) {
+        if (c == connection) {
+            connection = null;
+        }
+        try {
+            ManagerConnectionState state = c.getState();
+            if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+                c.logoff();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("discarding AMI connection", e);
+        }
+    }
+}

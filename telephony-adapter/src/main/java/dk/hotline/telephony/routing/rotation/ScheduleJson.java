@@ -1,0 +1,47 @@
+package dk.hotline.telephony.routing.rotation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.telephony.routing.domain.Schedule;
+import dk.hotline.telephony.routing.domain.Segment;
+import dk.hotline.telephony.routing.domain.Site;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Reads the {@code dk.hotline.rotation.schedule.v1} payload (docs/events/rotation-schedule.v1.schema.json), the same
+ * JSON whether it comes from the compacted topic or from core's snapshot endpoint.
+ */
+public final class ScheduleJson {
+
+    record SegmentDto(OffsetDateTime from, OffsetDateTime to, Site site, boolean open, String rule) {
+    }
+
+    record ScheduleDto(Line line, long version, OffsetDateTime publishedAt, OffsetDateTime validFrom,
+                       OffsetDateTime validUntil, List<SegmentDto> segments) {
+    }
+
+    private final ObjectMapper mapper;
+
+    public ScheduleJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @throws IllegalArgumentException when the payload is not a valid schedule */
+    public Schedule read(String json) {
+        try {
+            ScheduleDto dto = mapper.readValue(json, ScheduleDto.class);
+            if (dto.line() == null || dto.validFrom() == null || dto.validUntil() == null || dto.segments() == null) {
+                throw new IllegalArgumentException("schedule lacks line, validFrom, validUntil or segments");
+            }
+            List<Segment> segments = dto.segments().stream()
+                    .map(s -> new Segment(s.from().toInstant(), s.to().toInstant(), s.site(), s.open(), s.rule()))
+                    .toList();
+            return new Schedule(dto.line(), dto.version(), dto.validFrom().toInstant(), dto.validUntil().toInstant(),
+                    segments);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalArgumentException("unreadable schedule: " + e.getMessage(), e);
+        }
+    }
+}
