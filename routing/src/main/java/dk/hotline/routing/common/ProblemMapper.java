@@ -2,6 +2,7 @@ package dk.hotline.routing.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.hotline.routing.referral.domain.ActionConflictException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -9,19 +10,18 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one exception mapper of the service: every failure becomes {@code application/problem+json} (RFC 9457) with
+ * The one exception mapper of the service (one class, one method per exception family): every failure becomes {@code application/problem+json} (RFC 9457) with
  * type, title, status, detail and an {@code errors} array of {field, message}. Bad input is 4xx, never 500.
  */
-@Provider
-public class ProblemMapper implements ExceptionMapper<Throwable> {
+public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -30,7 +30,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public record Problem(String type, String title, int status, String detail, List<ApiException.FieldError> errors) {
     }
 
-    @Override
+    /** Validation failures of request records (more specific than Quarkus' own violation mapper). */
+    @ServerExceptionMapper(ResteasyReactiveViolationException.class)
+    public Response violation(ResteasyReactiveViolationException failure) {
+        return toResponse(failure);
+    }
+
+    /** Unreadable JSON bodies (more specific than the Jackson extension's own mappers). */
+    @ServerExceptionMapper({MismatchedInputException.class, JsonProcessingException.class})
+    public Response unreadable(Exception failure) {
+        return toResponse(failure);
+    }
+
+    /** Role checks (more specific than the security extension's own mappers, which answer without a body). */
+    @ServerExceptionMapper({ForbiddenException.class, UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response security(RuntimeException failure) {
+        return toResponse(failure);
+    }
+
+    @ServerExceptionMapper(Throwable.class)
     public Response toResponse(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof ApiException e) {

@@ -16,6 +16,33 @@ public interface RoutingConfig {
 
     Events events();
 
+    Db db();
+
+    Outbox outbox();
+
+    Deadline deadline();
+
+    /** Parts of the datasource URLs, so one port or database name overrides both the JDBC and reactive URL. */
+    interface Db {
+        String host();
+
+        int port();
+
+        String name();
+    }
+
+    interface Outbox {
+        /** How often the outbox is published (scheduler syntax, e.g. 0.2s). */
+        @WithDefault("0.2s")
+        String pollInterval();
+    }
+
+    interface Deadline {
+        /** How often overdue referrals are looked for (scheduler syntax). */
+        @WithDefault("30s")
+        String sweepInterval();
+    }
+
     interface Reference {
         /** A directory with version folders that replaces the classpath copy of the reference data. */
         Optional<String> directory();
@@ -40,6 +67,14 @@ public interface RoutingConfig {
 
         @WithDefault("20")
         int batchSize();
+
+        /** How often due deliveries are looked for (scheduler syntax). */
+        @WithDefault("0.5s")
+        String pollInterval();
+
+        /** Plain http webhooks (dev and tests only); production requires https. */
+        @WithDefault("false")
+        boolean allowPlainHttp();
     }
 
     interface Events {

@@ -57,13 +57,11 @@ public class DirectoryResource {
     private final Clock clock;
     private final boolean allowPlainHttp;
 
-    public DirectoryResource(RecipientDirectory directory, SecurityIdentity identity, Clock clock,
-                             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "routing.webhook.allow-plain-http",
-                                     defaultValue = "false") boolean allowPlainHttp) {
+    public DirectoryResource(RecipientDirectory directory, SecurityIdentity identity, Clock clock, RoutingConfig config) {
         this.directory = directory;
         this.identity = identity;
         this.clock = clock;
-        this.allowPlainHttp = allowPlainHttp;
+        this.allowPlainHttp = config.webhook().allowPlainHttp();
     }
 
     @GET
