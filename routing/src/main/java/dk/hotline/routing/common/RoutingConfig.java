@@ -32,15 +32,15 @@ public interface RoutingConfig {
     }
 
     interface Outbox {
-        /** How often the outbox is published (scheduler syntax, e.g. 0.2s). */
-        @WithDefault("0.2s")
-        String pollInterval();
+        /** How often the outbox is published . */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
     }
 
     interface Deadline {
-        /** How often overdue referrals are looked for (scheduler syntax). */
-        @WithDefault("30s")
-        String sweepInterval();
+        /** How often overdue referrals are looked for. */
+        @WithDefault("PT30S")
+        Duration sweepInterval();
     }
 
     interface Reference {
@@ -68,9 +68,9 @@ public interface RoutingConfig {
         @WithDefault("20")
         int batchSize();
 
-        /** How often due deliveries are looked for (scheduler syntax). */
-        @WithDefault("0.5s")
-        String pollInterval();
+        /** How often due deliveries are looked for. */
+        @WithDefault("PT0.25S")
+        Duration pollInterval();
 
         /** Plain http webhooks (dev and tests only); production requires https. */
         @WithDefault("false")

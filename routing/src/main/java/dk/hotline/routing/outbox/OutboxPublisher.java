@@ -2,7 +2,9 @@ package dk.hotline.routing.outbox;
 
 import dk.hotline.routing.common.RoutingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import dk.hotline.routing.common.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -41,8 +43,10 @@ public class OutboxPublisher {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${routing.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void start(@Observes StartupEvent event, PeriodicJobs jobs) {
+        jobs.every("outbox publisher", config.outbox().pollInterval(), this::publishPending);
+    }
+
     public Uni<Void> publishPending() {
         return publishBatch().replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warnf("Outbox publishing failed, will retry: %s", f.toString()))

@@ -35,6 +35,7 @@ public class ReferenceDataLoader {
 
     @Produces
     @Singleton
+    @io.quarkus.runtime.Startup // load and check at start-up: refuse to start on bad data, never stall the event loop later
     ReferenceCatalog catalog(RoutingConfig config) {
         ReferenceCatalog catalog = config.reference().directory()
                 .map(dir -> fromDirectory(Path.of(dir)))

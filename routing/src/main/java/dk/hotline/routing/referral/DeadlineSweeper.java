@@ -1,11 +1,14 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.ReferralStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import dk.hotline.routing.common.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -34,8 +37,10 @@ public class DeadlineSweeper {
         this.statusEvents = statusEvents;
     }
 
-    @Scheduled(every = "${routing.deadline.sweep-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void start(@Observes StartupEvent event, PeriodicJobs jobs, RoutingConfig config) {
+        jobs.every("deadline sweeper", config.deadline().sweepInterval(), this::sweepDue);
+    }
+
     public Uni<Void> sweepDue() {
         return sweep().replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warnf("Deadline sweep failed, will retry: %s", f.toString()))

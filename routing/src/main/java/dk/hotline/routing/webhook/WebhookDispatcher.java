@@ -13,7 +13,9 @@ import dk.hotline.routing.referral.domain.Transition;
 import dk.hotline.routing.webhook.domain.RetryPolicy;
 import dk.hotline.routing.webhook.domain.WebhookSigner;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import dk.hotline.routing.common.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -82,8 +84,10 @@ public class WebhookDispatcher {
         }
     }
 
-    @Scheduled(every = "${routing.webhook.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void start(@Observes StartupEvent event, PeriodicJobs jobs) {
+        jobs.every("webhook dispatcher", config.webhook().pollInterval(), this::dispatchDue);
+    }
+
     public Uni<Void> dispatchDue() {
         return dispatchBatch().replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warnf("Webhook dispatch failed, will retry: %s", f.toString()))

@@ -54,7 +54,7 @@ class DeadlineEscalationTest {
                 .with("handledBySite", "COPENHAGEN");
         core.publish(r);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries.typesOf(r.id())).containsExactly(
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(deliveries.typesOf(r.id())).containsExactly(
                 "dk.hotline.referral.routed.v1", "dk.hotline.referral.delivered.v1",
                 "dk.hotline.referral.overdue.v1", "dk.hotline.referral.escalated.v1"));
         deliveries.of(r.id()).forEach(e -> EventSchemas.REFERRAL_STATUS.assertValid(e.value()));
@@ -66,7 +66,7 @@ class DeadlineEscalationTest {
 
         // Acknowledging late stops nothing that already happened and escalates nothing again.
         given().post("/api/inbox/referrals/{id}/acknowledge", r.id()).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(deliveries.typesOf(r.id())).endsWith("dk.hotline.referral.acknowledged.v1"));
         assertThat(deliveries.typesOf(r.id())).filteredOn(t -> t.contains("escalated")).hasSize(1);
     }
@@ -79,7 +79,7 @@ class DeadlineEscalationTest {
                 .with("createdAt", created.toString()).with("deadlineAt", created.plus(48, ChronoUnit.HOURS).toString());
         core.publish(r);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/api/supervisor/escalations?site=AARHUS").then().statusCode(200)
                         .body("find { it.referralId == '" + r.id() + "' }.reason", startsWith("Not acknowledged by its deadline")));
         given().get("/api/supervisor/escalations?site=MOON").then().statusCode(400).body("errors[0].field", equalTo("site"));

@@ -47,12 +47,12 @@ class ReferralFlowTest {
     }
 
     private static void awaitInInbox(String referralId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/api/inbox/referrals/{id}", referralId).then().statusCode(200));
     }
 
     private static void awaitEvents(String referralId, String... types) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(deliveries.typesOf(referralId)).containsExactly(types));
     }
 

@@ -44,7 +44,7 @@ class TenantIsolationTest {
     @TestSecurity(user = "aarhus-contact", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-oestjylland"))
     void theOwnerSeesIt() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/api/inbox/referrals/{id}", aarhus.id()).then().statusCode(200));
     }
 

@@ -54,7 +54,7 @@ class WebhookDeliveryTest {
     }
 
     private static void awaitDelivered(String referralId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries.typesOf(referralId))
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(deliveries.typesOf(referralId))
                 .containsExactly("dk.hotline.referral.routed.v1", "dk.hotline.referral.delivered.v1"));
     }
 
@@ -125,7 +125,7 @@ class WebhookDeliveryTest {
         ReferralEvents.Referral r = ReferralEvents.referral("563", "UNDER_15");
         core.publish(r);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/api/supervisor/dead-letters").then().statusCode(200)
                         .body("find { it.referralId == '" + r.id() + "' }.attempts", equalTo(3))
                         .body("find { it.referralId == '" + r.id() + "' }.lastError", equalTo("HTTP 500")));
@@ -154,7 +154,7 @@ class WebhookDeliveryTest {
         core.publish(r);
 
         awaitDelivered(r.id());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.requests("/fyn")).hasSize(1));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(receiver.requests("/fyn")).hasSize(1));
         assertThat(receiver.requests("/middelfart")).hasSize(1);
         assertThat(receiver.requests("/fyn").get(0).getBodyAsString()).contains("\"role\":\"COPY\"").contains("\"callerContact\":null");
         assertThat(receiver.requests("/middelfart").get(0).getBodyAsString()).contains("\"role\":\"RECIPIENT\"")
