@@ -100,6 +100,8 @@ class RestartMidBurstIT {
                 keysReceived().keySet().containsAll(ids.stream().map(id -> id + ":" + ORG).toList()));
         Map<String, Long> perKey = keysReceived();
         long repeats = perKey.values().stream().mapToLong(n -> n - 1).sum();
+        System.out.printf("RestartMidBurstIT: %d pushes before SIGKILL, %d referrals, %d repeated pushes after restart%n",
+                pushedBeforeKill, perKey.size(), repeats);
         assertThat(pushedBeforeKill).isLessThan(BURST);
         assertThat(perKey).hasSize(BURST);
         assertThat(repeats).as("pushes repeated after the kill (same Idempotency-Key)").isLessThanOrEqualTo(BATCH);
@@ -133,6 +135,7 @@ class RestartMidBurstIT {
                 "-Dmp.messaging.incoming.referrals.group.id=routing-it-" + run,
                 "-Dmp.messaging.outgoing.deliveries.topic=" + deliveriesTopic,
                 "-Drouting.webhook.lease=PT3S",
+                "-Drouting.webhook.batch-size=" + BATCH,
                 "-jar", jar.toString()));
         File log = Path.of("target", "routing-it-" + instance + ".log").toFile();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();

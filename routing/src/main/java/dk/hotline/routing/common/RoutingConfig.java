@@ -65,7 +65,7 @@ public interface RoutingConfig {
         @WithDefault("PT60S")
         Duration lease();
 
-        @WithDefault("20")
+        @WithDefault("50")
         int batchSize();
 
         /** How often due deliveries are looked for. */
@@ -81,7 +81,8 @@ public interface RoutingConfig {
         @WithDefault("/hotline/routing")
         String source();
 
-        @WithDefault("100")
+        /** At most the emitter's buffer (2048). */
+        @WithDefault("500")
         int outboxBatchSize();
     }
 }

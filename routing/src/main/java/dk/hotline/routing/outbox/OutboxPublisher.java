@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -37,7 +38,8 @@ public class OutboxPublisher {
     private final RoutingConfig config;
     private final Clock clock;
 
-    public OutboxPublisher(@Channel("deliveries") MutinyEmitter<String> emitter, RoutingConfig config, Clock clock) {
+    public OutboxPublisher(@Channel("deliveries") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+                           MutinyEmitter<String> emitter, RoutingConfig config, Clock clock) {
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
@@ -48,7 +50,8 @@ public class OutboxPublisher {
     }
 
     public Uni<Void> publishPending() {
-        return publishBatch().replaceWithVoid()
+        // Keep going while batches come back full, so a burst drains at once instead of one batch per tick.
+        return publishBatch().chain(n -> n >= config.events().outboxBatchSize() ? publishPending() : Uni.createFrom().voidItem())
                 .onFailure().invoke(f -> LOG.warnf("Outbox publishing failed, will retry: %s", f.toString()))
                 .onFailure().recoverWithNull();
     }

@@ -42,7 +42,7 @@ public class DeadlineSweeper {
     }
 
     public Uni<Void> sweepDue() {
-        return sweep().replaceWithVoid()
+        return sweep().chain(n -> n >= BATCH ? sweepDue() : Uni.createFrom().voidItem())
                 .onFailure().invoke(f -> LOG.warnf("Deadline sweep failed, will retry: %s", f.toString()))
                 .onFailure().recoverWithNull();
     }

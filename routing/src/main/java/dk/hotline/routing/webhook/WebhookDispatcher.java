@@ -89,7 +89,7 @@ public class WebhookDispatcher {
     }
 
     public Uni<Void> dispatchDue() {
-        return dispatchBatch().replaceWithVoid()
+        return dispatchBatch().chain(n -> n >= config.webhook().batchSize() ? dispatchDue() : Uni.createFrom().voidItem())
                 .onFailure().invoke(f -> LOG.warnf("Webhook dispatch failed, will retry: %s", f.toString()))
                 .onFailure().recoverWithNull();
     }
