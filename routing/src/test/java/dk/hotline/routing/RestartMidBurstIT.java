@@ -135,6 +135,7 @@ class RestartMidBurstIT {
                 "-Dmp.messaging.incoming.referrals.group.id=routing-it-" + run,
                 "-Dmp.messaging.outgoing.deliveries.topic=" + deliveriesTopic,
                 "-Drouting.webhook.lease=PT3S",
+                "-Drouting.webhook.timeout=PT2S",
                 "-Drouting.webhook.batch-size=" + BATCH,
                 "-jar", jar.toString()));
         File log = Path.of("target", "routing-it-" + instance + ".log").toFile();

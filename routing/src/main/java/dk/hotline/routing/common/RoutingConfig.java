@@ -61,7 +61,10 @@ public interface RoutingConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
-        /** How long a claimed attempt is reserved before another instance may take it over (crash safety). */
+        /**
+         * How long a claimed attempt is reserved before another instance may take it over (crash safety).
+         * Must be longer than the timeout, or a slow attempt may be taken over while still running.
+         */
         @WithDefault("PT60S")
         Duration lease();
 

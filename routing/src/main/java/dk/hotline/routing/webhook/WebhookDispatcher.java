@@ -20,9 +20,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -60,7 +62,10 @@ public class WebhookDispatcher {
 
     public WebhookDispatcher(Vertx vertx, ObjectMapper mapper, WebhookSigner signer, RetryPolicy retry,
                              RoutingConfig config, Clock clock, ReferralLifecycle lifecycle, StatusEvents statusEvents) {
-        this.client = WebClient.create(vertx);
+        // One connection per delivery of a batch: a queue for a pooled connection would eat into the timeout and
+        // turn a slow pool into failed attempts (and repeated pushes).
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(config.webhook().batchSize())
+                .setKeepAlive(true));
         this.mapper = mapper;
         this.signer = signer;
         this.retry = retry;
@@ -191,7 +196,8 @@ public class WebhookDispatcher {
         if (result.ok() || "webhook no longer configured".equals(result.error())) {
             d.state = WebhookDeliveryEntity.DELIVERED;
             d.deliveredAt = now;
-            return ReferralEntity.<ReferralEntity>findById(d.referralId).chain(r -> {
+            // Lock the referral: an acknowledgement may be committing at the same moment.
+            return ReferralEntity.<ReferralEntity>findById(d.referralId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
                 if (!r.recipientId.equals(d.organisationId)) {
                     return Uni.createFrom().voidItem();
                 }

@@ -97,7 +97,7 @@ class WebhookDeliveryTest {
     @TestSecurity(user = "admin", roles = "supervisor")
     void receiverThatTimesOutIsRetried() {
         configureWebhook("infohus-midt-vestsjaelland", "/midtvest");
-        receiver.hangsOnceThenAccepts("/midtvest", SECRET, 3_000);
+        receiver.hangsOnceThenAccepts("/midtvest", SECRET, 8_000);
         ReferralEvents.Referral r = ReferralEvents.referral("265", "AGE_25_PLUS");
         core.publish(r);
 
