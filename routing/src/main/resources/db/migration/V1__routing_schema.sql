@@ -92,3 +92,8 @@ create table delivery_settings (
     updated_at       timestamptz  not null,
     updated_by       varchar(200)
 );
+
+-- Ids handed out 50 at a time by Hibernate (pooled), so the inserts of a burst go in JDBC-style batches.
+create sequence inbox_entry_ids increment by 50;
+create sequence webhook_delivery_ids increment by 50;
+create sequence escalation_ids increment by 50;

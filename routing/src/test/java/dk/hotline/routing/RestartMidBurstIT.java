@@ -106,13 +106,16 @@ class RestartMidBurstIT {
         assertThat(perKey).hasSize(BURST);
         assertThat(repeats).as("pushes repeated after the kill (same Idempotency-Key)").isLessThanOrEqualTo(BATCH);
 
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db, "hotline",
-                System.getenv().getOrDefault("HOTLINE_PG_PASSWORD", "hotline"))) {
-            assertThat(count(c, "select count(*) from referral")).isEqualTo(BURST);
-            assertThat(count(c, "select count(*) from inbox_entry where role = 'PRIMARY'")).isEqualTo(BURST);
-            assertThat(count(c, "select count(*) from webhook_delivery where state = 'DELIVERED'")).isEqualTo(BURST);
-            assertThat(count(c, "select count(*) from outbox_event where type = 'dk.hotline.referral.delivered.v1'")).isEqualTo(BURST);
-        }
+        // The receiver may have answered the last pushes before routing recorded them: wait for the records.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db, "hotline",
+                    System.getenv().getOrDefault("HOTLINE_PG_PASSWORD", "hotline"))) {
+                assertThat(count(c, "select count(*) from referral")).isEqualTo(BURST);
+                assertThat(count(c, "select count(*) from inbox_entry where role = 'PRIMARY'")).isEqualTo(BURST);
+                assertThat(count(c, "select count(*) from webhook_delivery where state = 'DELIVERED'")).isEqualTo(BURST);
+                assertThat(count(c, "select count(*) from outbox_event where type = 'dk.hotline.referral.delivered.v1'")).isEqualTo(BURST);
+            }
+        });
         Map<String, Set<String>> deliveredEventIds = deliveredEventIdsPerReferral(Duration.ofSeconds(60));
         assertThat(deliveredEventIds.keySet()).containsAll(ids);
         assertThat(deliveredEventIds.values()).allSatisfy(eventIds -> assertThat(eventIds).hasSize(1));

@@ -16,6 +16,8 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEventEntity extends PanacheEntityBase {
     @Id
+    // IDENTITY, not a pooled sequence: the publisher sends in id order, which must be the commit order of the
+    // changes of one referral even when several instances write (a pooled block would not be).
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "event_id")

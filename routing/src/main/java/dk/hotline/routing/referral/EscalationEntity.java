@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.time.Instant;
 @Table(name = "escalation")
 public class EscalationEntity extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "escalation_ids")
+    @SequenceGenerator(name = "escalation_ids", sequenceName = "escalation_ids", allocationSize = 50)
     public Long id;
     @Column(name = "referral_id")
     public String referralId;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -18,7 +19,8 @@ public class InboxEntryEntity extends PanacheEntityBase {
     public static final String COPY = "COPY";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "inbox_entry_ids")
+    @SequenceGenerator(name = "inbox_entry_ids", sequenceName = "inbox_entry_ids", allocationSize = 50)
     public Long id;
     @Column(name = "referral_id")
     public String referralId;

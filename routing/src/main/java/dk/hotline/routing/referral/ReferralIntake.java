@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,49 +40,83 @@ public class ReferralIntake {
         this.statusEvents = statusEvents;
     }
 
+    /** One referral event as read from Kafka. */
+    public record Incoming(String eventId, ReferralCreatedV1 event) {
+    }
+
     public Uni<Outcome> receive(String eventId, ReferralCreatedV1 event) {
-        return Panache.withTransaction(() -> seenBefore(eventId, event.referralId())
-                .chain(seen -> seen ? Uni.createFrom().item(Outcome.DUPLICATE) : store(eventId, event)));
+        return receiveAll(List.of(new Incoming(eventId, event))).map(n -> n == 1 ? Outcome.STORED : Outcome.DUPLICATE);
     }
 
-    public Uni<Boolean> seenBefore(String eventId, String referralId) {
-        return ReferralEntity.count("referralId = ?1 or eventId = ?2", referralId, eventId).map(n -> n > 0);
+    /**
+     * Stores a batch of referral events in one transaction (one round of queries for the whole batch, which is what
+     * keeps up with a burst). Returns how many were new; events already seen, by referral id or event id, and repeats
+     * within the batch are left out.
+     */
+    public Uni<Integer> receiveAll(List<Incoming> batch) {
+        List<String> referralIds = batch.stream().map(i -> i.event().referralId()).distinct().toList();
+        List<String> eventIds = batch.stream().map(Incoming::eventId).distinct().toList();
+        return Panache.withTransaction(() -> ReferralEntity.<ReferralEntity>list(
+                        "referralId in ?1 or eventId in ?2", referralIds, eventIds)
+                .chain(seen -> {
+                    Set<String> known = new HashSet<>();
+                    seen.forEach(r -> {
+                        known.add("r:" + r.referralId);
+                        known.add("e:" + r.eventId);
+                    });
+                    List<Incoming> fresh = new ArrayList<>();
+                    for (Incoming i : batch) {
+                        if (known.add("r:" + i.event().referralId()) & known.add("e:" + i.eventId())) {
+                            fresh.add(i);
+                        }
+                    }
+                    return fresh.isEmpty() ? Uni.createFrom().item(0) : store(fresh).replaceWith(fresh.size());
+                }));
     }
 
-    private Uni<Outcome> store(String eventId, ReferralCreatedV1 e) {
+    private Uni<Void> store(List<Incoming> fresh) {
         Instant now = deadlines.now();
-        RoutingDecision decision = resolver.resolve(new RoutingRequest(e.line(), e.severity(), e.municipalityCode(),
-                e.ageBand(), e.handledBySite(), e.createdAt()));
-        ReferralEntity r = toEntity(eventId, e, decision, now);
-
-        List<Organisation> readers = new ArrayList<>();
-        readers.add(decision.recipient());
-        readers.addAll(decision.copies());
-        Set<String> ids = readers.stream().map(Organisation::id).collect(Collectors.toSet());
-
+        List<ReferralEntity> referrals = new ArrayList<>();
+        List<RoutingDecision> decisions = new ArrayList<>();
+        Set<String> orgIds = new HashSet<>();
+        for (Incoming i : fresh) {
+            ReferralCreatedV1 e = i.event();
+            RoutingDecision decision = resolver.resolve(new RoutingRequest(e.line(), e.severity(), e.municipalityCode(),
+                    e.ageBand(), e.handledBySite(), e.createdAt()));
+            decisions.add(decision);
+            referrals.add(toEntity(i.eventId(), e, decision, now));
+            orgIds.add(decision.recipient().id());
+            decision.copies().forEach(c -> orgIds.add(c.id()));
+        }
         return Panache.getSession()
-                .chain(s -> s.persist(r).chain(s::flush))
+                .chain(s -> s.persistAll(referrals.toArray()).chain(s::flush))
                 .chain(() -> DeliverySettingsEntity.<DeliverySettingsEntity>list("organisationId in ?1 and mode = ?2",
-                        ids, DeliverySettingsEntity.WEBHOOK))
+                        orgIds, DeliverySettingsEntity.WEBHOOK))
                 .chain(webhooks -> {
                     Set<String> pushed = webhooks.stream().map(w -> w.organisationId).collect(Collectors.toSet());
                     List<Object> rows = new ArrayList<>();
-                    for (Organisation o : readers) {
-                        rows.add(inboxEntry(r, o, o == decision.recipient(), now));
-                        if (pushed.contains(o.id())) {
-                            rows.add(webhookDelivery(r, o, now));
+                    for (int k = 0; k < referrals.size(); k++) {
+                        ReferralEntity r = referrals.get(k);
+                        RoutingDecision decision = decisions.get(k);
+                        List<Organisation> readers = new ArrayList<>();
+                        readers.add(decision.recipient());
+                        readers.addAll(decision.copies());
+                        for (Organisation o : readers) {
+                            rows.add(inboxEntry(r, o, o == decision.recipient(), now));
+                            if (pushed.contains(o.id())) {
+                                rows.add(webhookDelivery(r, o, now));
+                            }
+                        }
+                        rows.add(statusEvents.event(r, ReferralStatus.ROUTED, now, null));
+                        if (!pushed.contains(decision.recipient().id())) {
+                            // Inbox only: stored and visible in the inbox is delivered.
+                            r.progress = Progress.DELIVERED.name();
+                            r.deliveredAt = now;
+                            rows.add(statusEvents.event(r, ReferralStatus.DELIVERED, now, null));
                         }
                     }
-                    rows.add(statusEvents.event(r, ReferralStatus.ROUTED, now, null));
-                    if (!pushed.contains(decision.recipient().id())) {
-                        // Inbox only: stored and visible in the inbox is delivered.
-                        r.progress = Progress.DELIVERED.name();
-                        r.deliveredAt = now;
-                        rows.add(statusEvents.event(r, ReferralStatus.DELIVERED, now, null));
-                    }
                     return Panache.getSession().chain(s -> s.persistAll(rows.toArray()));
-                })
-                .replaceWith(Outcome.STORED);
+                });
     }
 
     private ReferralEntity toEntity(String eventId, ReferralCreatedV1 e, RoutingDecision d, Instant now) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
     public static final String DEAD = "DEAD";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_delivery_ids")
+    @SequenceGenerator(name = "webhook_delivery_ids", sequenceName = "webhook_delivery_ids", allocationSize = 50)
     public Long id;
     @Column(name = "referral_id")
     public String referralId;
