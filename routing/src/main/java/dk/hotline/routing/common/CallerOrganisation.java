@@ -1,0 +1,41 @@
+package dk.hotline.routing.common;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+
+/**
+ * The organisation of the calling user: the {@code organisation} claim of the token (a Keycloak user attribute
+ * mapped into the token; a single value, or a one-element array when the mapper is multivalued).
+ */
+@RequestScoped
+public class CallerOrganisation {
+
+    public static final String CLAIM = "organisation";
+
+    private final JsonWebToken token;
+
+    public CallerOrganisation(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String require() {
+        Object claim = token.getClaim(CLAIM);
+        String value = null;
+        if (claim instanceof String s) {
+            value = s;
+        } else if (claim instanceof JsonString s) {
+            value = s.getString();
+        } else if (claim instanceof JsonArray a && a.size() == 1 && a.get(0) instanceof JsonString s) {
+            value = s.getString();
+        }
+        if (value == null || value.isBlank()) {
+            throw new ApiException(403, "no-organisation", "No organisation",
+                    "the token carries no organisation claim", List.of());
+        }
+        return value;
+    }
+}

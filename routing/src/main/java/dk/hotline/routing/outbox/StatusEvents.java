@@ -1,0 +1,49 @@
+package dk.hotline.routing.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.routing.referral.ReferralEntity;
+import dk.hotline.routing.referral.ReferralStatusV1;
+import dk.hotline.routing.referral.domain.ReferralStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes status events to the outbox, inside the caller's transaction. */
+@ApplicationScoped
+public class StatusEvents {
+
+    private final ObjectMapper mapper;
+
+    public StatusEvents(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public OutboxEventEntity event(ReferralEntity r, ReferralStatus status, Instant at, String reason) {
+        ReferralStatusV1 payload = new ReferralStatusV1(r.referralId, status, r.recipientId, r.recipientName,
+                r.explanation, at, r.deadlineAt, reason);
+        OutboxEventEntity e = new OutboxEventEntity();
+        e.eventId = UUID.randomUUID();
+        e.referralId = r.referralId;
+        e.type = status.eventType();
+        e.createdAt = at;
+        try {
+            e.payload = mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("status event cannot be serialised", ex);
+        }
+        return e;
+    }
+
+    public Uni<Void> record(ReferralEntity r, List<ReferralStatus> statuses, Instant at, String reason) {
+        List<OutboxEventEntity> events = new ArrayList<>();
+        for (ReferralStatus s : statuses) {
+            events.add(event(r, s, at, reason));
+        }
+        return OutboxEventEntity.persist(events);
+    }
+}

@@ -1,0 +1,136 @@
+package dk.hotline.routing.recipient.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides who receives a referral, from the reference data in force at the referral's creation time.
+ *
+ * <p>The rules are an ordered table; the first that applies decides:
+ * <ol>
+ *   <li>{@code ACUTE} → the police district directly, flagged (acute danger is a police matter, never a queue).
+ *       The district is the municipality's; on Copenhagen's local line without a municipality, Copenhagen's;
+ *       on the national line without a known municipality, the district the on-duty site works with.</li>
+ *   <li>Copenhagen's local line → Copenhagen's coordination unit, with no intermediate step.</li>
+ *   <li>Unknown or missing municipality → triage by the on-duty site ({@code handledBySite}).</li>
+ *   <li>Subject under 18 → the municipality's SSP network; the district's infohus gets a copy.</li>
+ *   <li>Otherwise → the infohus of the municipality's police district.</li>
+ * </ol>
+ * Municipality → police district comes from data (municipalities.csv, territories.csv for Christiansø).
+ */
+public final class RecipientResolver {
+
+    private static final String COPENHAGEN_MUNICIPALITY = "101";
+
+    private final ReferenceCatalog catalog;
+    private final List<Rule> rules = List.of(this::acute, this::copenhagenLocal, this::triage, this::minor, this::infohus);
+
+    public RecipientResolver(ReferenceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public RoutingDecision resolve(RoutingRequest request) {
+        ReferenceDataSet data = catalog.at(request.createdAt());
+        for (Rule rule : rules) {
+            Optional<RoutingDecision> decision = rule.apply(request, data);
+            if (decision.isPresent()) {
+                return decision.get();
+            }
+        }
+        throw new IllegalStateException("the last routing rule always decides");
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        Optional<RoutingDecision> apply(RoutingRequest request, ReferenceDataSet data);
+    }
+
+    /** Where a code lies: a municipality or a territory such as Christiansø. */
+    private record Place(String code, String name, PoliceDistrict district, Municipality sspMunicipality, String note) {
+        String label() {
+            return name + " (" + code + ")";
+        }
+    }
+
+    private static Optional<Place> place(String code, ReferenceDataSet data) {
+        Optional<Municipality> municipality = data.municipality(code);
+        if (municipality.isPresent()) {
+            Municipality m = municipality.get();
+            return Optional.of(new Place(m.code(), m.name(), data.district(m.policeDistrictId()), m, null));
+        }
+        return data.territory(code).map(t -> new Place(t.code(), t.name(), data.district(t.policeDistrictId()),
+                data.municipality(t.sspMunicipalityCode()).orElseThrow(), t.note()));
+    }
+
+    private static String belongs(Place place) {
+        return place.note() == null
+                ? place.label() + " belongs to " + place.district().name()
+                : place.label() + " " + place.note() + ": served by " + place.district().name();
+    }
+
+    private Optional<RoutingDecision> acute(RoutingRequest r, ReferenceDataSet data) {
+        if (r.severity() != Severity.ACUTE) {
+            return Optional.empty();
+        }
+        String code = r.municipalityCode() == null && r.line() == Line.COPENHAGEN_LOCAL
+                ? COPENHAGEN_MUNICIPALITY : r.municipalityCode();
+        Optional<Place> place = place(code, data);
+        if (place.isPresent()) {
+            PoliceDistrict d = place.get().district();
+            return decide(Organisation.police(d), List.of(), true, RoutingRule.ACUTE_POLICE,
+                    "ACUTE: " + belongs(place.get()) + " → " + d.name() + " directly (acute danger is a police matter)", data);
+        }
+        PoliceDistrict d = data.district(r.handledBySite().policeDistrictId());
+        return decide(Organisation.police(d), List.of(), true, RoutingRule.ACUTE_POLICE,
+                "ACUTE: " + unknown(r.municipalityCode()) + " → the police district of the on-duty site "
+                        + r.handledBySite().displayName() + ": " + d.name() + " directly", data);
+    }
+
+    private Optional<RoutingDecision> copenhagenLocal(RoutingRequest r, ReferenceDataSet data) {
+        if (r.line() != Line.COPENHAGEN_LOCAL) {
+            return Optional.empty();
+        }
+        Organisation unit = Organisation.copenhagenCoordination();
+        return decide(unit, List.of(), false, RoutingRule.COPENHAGEN_LOCAL_LINE,
+                "Copenhagen's local line → " + unit.name() + " directly, with no intermediate step", data);
+    }
+
+    private Optional<RoutingDecision> triage(RoutingRequest r, ReferenceDataSet data) {
+        if (place(r.municipalityCode(), data).isPresent()) {
+            return Optional.empty();
+        }
+        Organisation triage = Organisation.triage(r.handledBySite());
+        return decide(triage, List.of(), false, RoutingRule.TRIAGE_UNKNOWN_MUNICIPALITY,
+                unknown(r.municipalityCode()) + " → triage by the on-duty site " + r.handledBySite().displayName()
+                        + " (" + triage.name() + ")", data);
+    }
+
+    private Optional<RoutingDecision> minor(RoutingRequest r, ReferenceDataSet data) {
+        if (!r.ageBand().minor()) {
+            return Optional.empty();
+        }
+        Place p = place(r.municipalityCode(), data).orElseThrow();
+        Organisation ssp = Organisation.ssp(p.sspMunicipality());
+        Organisation infohus = data.infohusOf(p.district());
+        String where = p.note() == null ? p.label()
+                : p.label() + " " + p.note() + ", its SSP network is " + p.sspMunicipality().name() + "'s";
+        return decide(ssp, List.of(infohus), false, RoutingRule.MINOR_SSP,
+                "Subject under 18: " + where + " → " + ssp.name() + "; " + infohus.name() + " gets a copy ("
+                        + belongs(p) + ")", data);
+    }
+
+    private Optional<RoutingDecision> infohus(RoutingRequest r, ReferenceDataSet data) {
+        Place p = place(r.municipalityCode(), data).orElseThrow();
+        Organisation infohus = data.infohusOf(p.district());
+        return decide(infohus, List.of(), false, RoutingRule.INFOHUS, belongs(p) + " → " + infohus.name(), data);
+    }
+
+    private static String unknown(String code) {
+        return code == null || code.isBlank() ? "No municipality given" : "Municipality \"" + code + "\" is unknown";
+    }
+
+    private static Optional<RoutingDecision> decide(Organisation recipient, List<Organisation> copies, boolean acute,
+                                                    RoutingRule rule, String explanation, ReferenceDataSet data) {
+        return Optional.of(new RoutingDecision(recipient, copies, acute, rule, explanation, data.version()));
+    }
+}

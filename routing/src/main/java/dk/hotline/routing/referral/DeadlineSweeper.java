@@ -1,0 +1,78 @@
+package dk.hotline.routing.referral;
+
+import dk.hotline.routing.common.RoutingConfig;
+import dk.hotline.routing.outbox.StatusEvents;
+import dk.hotline.routing.referral.domain.DeadlinePolicy;
+import dk.hotline.routing.referral.domain.Progress;
+import dk.hotline.routing.referral.domain.ReferralStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import dk.hotline.routing.common.PeriodicJobs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds referrals not acknowledged by their deadline: marks them overdue once, escalates them to the supervisors of
+ * the on-duty site and publishes {@code overdue} then {@code escalated}. The site is the referral's
+ * {@code handledBySite}: the site that took the call is the one whose supervisors know the case (routing has no
+ * rotation replica of its own). The rule itself is {@link DeadlinePolicy} (plain Java, with a Clock).
+ */
+@ApplicationScoped
+public class DeadlineSweeper {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineSweeper.class);
+    private static final int BATCH = 200;
+
+    private final DeadlinePolicy deadlines;
+    private final StatusEvents statusEvents;
+
+    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents) {
+        this.deadlines = deadlines;
+        this.statusEvents = statusEvents;
+    }
+
+    void start(@Observes StartupEvent event, PeriodicJobs jobs, RoutingConfig config) {
+        jobs.every("deadline sweeper", config.deadline().sweepInterval(), this::sweepDue);
+    }
+
+    public Uni<Void> sweepDue() {
+        return sweep().chain(n -> n >= BATCH ? sweepDue() : Uni.createFrom().voidItem())
+                .onFailure().invoke(f -> LOG.warnf("Deadline sweep failed, will retry: %s", f.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Escalates what is overdue now; returns how many referrals were escalated. */
+    public Uni<Integer> sweep() {
+        Instant now = deadlines.now();
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select * from referral where acknowledged_at is null and overdue_at is null"
+                                + " and deadline_at < :now order by deadline_at limit " + BATCH + " for update skip locked",
+                        ReferralEntity.class).setParameter("now", now).getResultList())
+                .chain(referrals -> {
+                    List<Object> rows = new ArrayList<>();
+                    for (ReferralEntity r : referrals) {
+                        if (!deadlines.overdue(r.deadlineAt, Progress.valueOf(r.progress))) {
+                            continue;
+                        }
+                        String reason = deadlines.overdueReason(r.deadlineAt, r.handledBySite);
+                        r.overdueAt = now;
+                        EscalationEntity e = new EscalationEntity();
+                        e.referralId = r.referralId;
+                        e.site = r.handledBySite;
+                        e.reason = reason;
+                        e.createdAt = now;
+                        rows.add(e);
+                        rows.add(statusEvents.event(r, ReferralStatus.OVERDUE, now, reason));
+                        rows.add(statusEvents.event(r, ReferralStatus.ESCALATED, now, reason));
+                    }
+                    return rows.isEmpty() ? Uni.createFrom().item(0)
+                            : Panache.getSession().chain(s -> s.persistAll(rows.toArray())).replaceWith(rows.size() / 3);
+                }));
+    }
+}

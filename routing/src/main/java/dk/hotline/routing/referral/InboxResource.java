@@ -1,0 +1,80 @@
+package dk.hotline.routing.referral;
+
+import dk.hotline.routing.common.ApiException;
+import dk.hotline.routing.common.CallerOrganisation;
+import dk.hotline.routing.referral.domain.RecipientAction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The recipient's inbox: only the caller's own organisation's referrals. */
+@Path("/api/inbox/referrals")
+@RolesAllowed("recipient")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    public record Rejection(@NotBlank(message = "a reason is required") @Size(max = 2000) String reason) {
+    }
+
+    private final InboxService inbox;
+    private final CallerOrganisation caller;
+
+    public InboxResource(InboxService inbox, CallerOrganisation caller) {
+        this.inbox = inbox;
+        this.caller = caller;
+    }
+
+    /** {@code filter}: {@code new} (default: not yet acknowledged, copies not yet read), {@code overdue}, {@code all}. */
+    @GET
+    public Uni<List<InboxItem>> list(@QueryParam("filter") @DefaultValue("new") String filter,
+                                     @QueryParam("limit") @DefaultValue("100") int limit) {
+        InboxService.Filter f;
+        try {
+            f = InboxService.Filter.valueOf(filter.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("filter", "must be one of new, overdue, all");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("limit", "must be between 1 and 1000");
+        }
+        return inbox.list(caller.require(), f, limit);
+    }
+
+    @GET
+    @Path("/{referralId}")
+    public Uni<ReferralView> read(@PathParam("referralId") String referralId) {
+        return inbox.read(caller.require(), referralId);
+    }
+
+    @POST
+    @Path("/{referralId}/acknowledge")
+    public Uni<ReferralView> acknowledge(@PathParam("referralId") String referralId) {
+        return inbox.act(caller.require(), referralId, RecipientAction.ACKNOWLEDGE, null);
+    }
+
+    @POST
+    @Path("/{referralId}/accept")
+    public Uni<ReferralView> accept(@PathParam("referralId") String referralId) {
+        return inbox.act(caller.require(), referralId, RecipientAction.ACCEPT, null);
+    }
+
+    @POST
+    @Path("/{referralId}/reject")
+    public Uni<ReferralView> reject(@PathParam("referralId") String referralId, @Valid @NotNull(message = "a body with a reason is required") Rejection rejection) {
+        return inbox.act(caller.require(), referralId, RecipientAction.REJECT, rejection.reason().trim());
+    }
+}

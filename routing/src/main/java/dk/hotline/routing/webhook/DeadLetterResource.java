@@ -1,0 +1,64 @@
+package dk.hotline.routing.webhook;
+
+import dk.hotline.routing.common.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Webhook deliveries that ran out of attempts: supervisors see them and redeliver by hand. */
+@Path("/api/supervisor/dead-letters")
+@RolesAllowed("supervisor")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+
+    public record DeadLetter(long id, String referralId, String organisationId, int attempts, Integer lastStatus,
+                             String lastError, Instant createdAt, Instant deadAt) {
+        static DeadLetter of(WebhookDeliveryEntity d) {
+            return new DeadLetter(d.id, d.referralId, d.organisationId, d.attempts, d.lastStatus, d.lastError,
+                    d.createdAt, d.deadAt);
+        }
+    }
+
+    private final Clock clock;
+
+    public DeadLetterResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    public Uni<List<DeadLetter>> list() {
+        return WebhookDeliveryEntity.<WebhookDeliveryEntity>list("state = ?1 order by deadAt", WebhookDeliveryEntity.DEAD)
+                .map(list -> list.stream().map(DeadLetter::of).toList());
+    }
+
+    /** Puts a dead delivery back in the queue with a fresh set of attempts, due now. */
+    @POST
+    @Path("/{id}/redeliver")
+    @WithTransaction
+    public Uni<DeadLetter> redeliver(@PathParam("id") long id) {
+        return WebhookDeliveryEntity.<WebhookDeliveryEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("dead letter " + id))
+                .map(d -> {
+                    if (!WebhookDeliveryEntity.DEAD.equals(d.state)) {
+                        throw ApiException.notFound("dead letter " + id);
+                    }
+                    d.state = WebhookDeliveryEntity.PENDING;
+                    d.attempts = 0;
+                    d.deadAt = null;
+                    d.nextAttemptAt = clock.instant();
+                    return DeadLetter.of(d);
+                });
+    }
+}
