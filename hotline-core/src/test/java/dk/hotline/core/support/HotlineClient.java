@@ -65,7 +65,7 @@ public final class HotlineClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri.apply(path)).timeout(Duration.ofSeconds(20))
+        return HttpRequest.newBuilder(uri.apply(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
     }
 

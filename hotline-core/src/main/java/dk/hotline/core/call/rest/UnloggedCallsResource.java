@@ -1,6 +1,7 @@
 package dk.hotline.core.call.rest;
 
 import dk.hotline.core.call.UnloggedCalls;
+import dk.hotline.core.contact.rest.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Site;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,6 @@ public class UnloggedCallsResource {
                 throw ProblemException.badField("olderThan", "must not be negative");
             }
         }
-        return unlogged.list(threshold, site);
+        return Shield.fromCancellation(unlogged.list(threshold, site));
     }
 }

@@ -59,7 +59,7 @@ public class AdvisorEventsResource {
         Multi<AdvisorNotice> snapshot = Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(() -> new AdvisorNotice("HELLO", endpoint, null, null, clock.instant(),
                         "Connected; notices for " + endpoint + " follow")),
-                contacts.openDraftsOf(endpoint).onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                Shield.fromCancellation(contacts.openDraftsOf(endpoint)).onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                         .map(draft -> AdvisorNotice.draftOpen(draft, clock.instant())));
         Multi<AdvisorNotice> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> new AdvisorNotice("HEARTBEAT", endpoint, null, null, clock.instant(), null));

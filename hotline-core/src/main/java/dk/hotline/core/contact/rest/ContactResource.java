@@ -64,7 +64,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Open a contact that did not come through the telephony system (e-mail, a call outside it...)")
     public Uni<Response> open(@Valid @NotNull(message = "is required") OpenContact command) {
-        return contacts.open(caller(), command.channel(), command.line())
+        return Shield.fromCancellation(contacts.open(caller(), command.channel(), command.line()))
                 .map(c -> Response.created(URI.create("/api/contacts/" + c.id)).entity(ContactView.of(c)).build());
     }
 
@@ -72,7 +72,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint)")
     public Uni<List<ContactView>> list(@QueryParam("status") ContactStatus status, @QueryParam("mine") boolean mine) {
-        return contacts.list(caller(), status, mine).map(list -> list.stream().map(ContactView::of).toList());
+        return Shield.fromCancellation(contacts.list(caller(), status, mine)).map(list -> list.stream().map(ContactView::of).toList());
     }
 
     @GET
@@ -80,7 +80,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "One contact with its referral and amendments")
     public Uni<ContactView> get(@PathParam("id") UUID id) {
-        return contacts.visible(id, caller()).flatMap(this::full);
+        return Shield.fromCancellation(contacts.visible(id, caller()).flatMap(this::full));
     }
 
     @PATCH
@@ -89,7 +89,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Autosave a draft: absent or null fields stay, fields named in `clear` are emptied; 409 once final")
     public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ContactPatch patch) {
-        return contacts.patch(id, caller(), patch).map(ContactView::of);
+        return Shield.fromCancellation(contacts.patch(id, caller(), patch)).map(ContactView::of);
     }
 
     @POST
@@ -100,7 +100,7 @@ public class ContactResource {
     public Uni<ContactView> finalise(@PathParam("id") UUID id, @Valid Finalise command,
                                      @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
         ReferralRequest referral = command == null ? null : command.referral();
-        return contacts.finalise(id, caller(), referral, key)
+        return Shield.fromCancellation(contacts.finalise(id, caller(), referral, key))
                 .map(f -> ContactView.of(f.contact(), f.referral() == null ? null : f.referral().referral(), null));
     }
 
@@ -113,7 +113,7 @@ public class ContactResource {
     public Uni<Response> refer(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ReferralRequest request,
                                @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
         Caller caller = caller();
-        return contacts.refer(id, caller, request, key)
+        return Shield.fromCancellation(contacts.refer(id, caller, request, key)
                 .map(created -> created.replayed()
                         ? Response.ok(ReferralView.of(created.referral())).header("Idempotent-Replayed", "true").build()
                         : Response.created(URI.create("/api/referrals/" + created.referral().id))
@@ -126,7 +126,7 @@ public class ContactResource {
                                 throw (ProblemException) e;
                             }
                             return Response.ok(ReferralView.of(r)).header("Idempotent-Replayed", "true").build();
-                        }));
+                        })));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "Correct a finalised log: the changes and a required reason; who and when come from the token and clock")
     public Uni<Response> amend(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") Amend command) {
-        return contacts.amend(id, caller(), command.reason(), command.changes())
+        return Shield.fromCancellation(contacts.amend(id, caller(), command.reason(), command.changes()))
                 .map(a -> Response.created(URI.create("/api/contacts/" + id)).entity(AmendmentView.of(a)).build());
     }
 

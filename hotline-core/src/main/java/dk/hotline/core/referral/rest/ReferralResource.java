@@ -2,6 +2,7 @@ package dk.hotline.core.referral.rest;
 
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.contact.rest.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.referral.ReferralService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,7 +37,7 @@ public class ReferralResource {
     @Operation(summary = "One referral (advisors: their site's only)")
     public Uni<ReferralView> get(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
-        return referrals.find(id).map(r -> {
+        return Shield.fromCancellation(referrals.find(id)).map(r -> {
             if (r == null || !caller.maySee(r.site)) {
                 throw ProblemException.notFound("Referral " + id);
             }
