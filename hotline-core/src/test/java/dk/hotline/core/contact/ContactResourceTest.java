@@ -148,6 +148,17 @@ class ContactResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "sofie", roles = "supervisor")
+    @OidcSecurity(claims = @Claim(key = "site", value = "COPENHAGEN"))
+    void supervisorMayAmendAnotherSitesFinalLog() {
+        String aarhus = ContactFixtures.aarhusFinalLog();
+        amend(aarhus, "{\"reason\":\"Category corrected at the monthly review\",\"changes\":{\"concernCategory\":\"HYBRID\"}}")
+                .statusCode(201).body("amendedBy", equalTo("sofie"));
+        given().get("/api/contacts/" + aarhus).then().body("concernCategory", equalTo("HYBRID"))
+                .body("amendments[0].amendedBy", equalTo("sofie"));
+    }
+
+    @Test
     @TestSecurity(user = "anna", roles = "advisor")
     void advisorWithoutSiteClaimIsForbidden() {
         given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\"}").post("/api/contacts").then().statusCode(403);

@@ -95,6 +95,24 @@ class ReferralResourceTest {
     }
 
     @Test
+    void racingDoubleClicksMakeOneReferralAndTheOthersGet409() {
+        String id = finalised(LOG);
+        List<Integer> statuses = race(6, () -> refer(id, REFERRAL, null).extract().statusCode());
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(eventsFor(id)).hasSize(1);
+    }
+
+    @Test
+    void racingRequestsWithOneIdempotencyKeyAllAnswerTheSameReferral() {
+        String id = finalised(LOG);
+        String key = UUID.randomUUID().toString();
+        List<String> ids = race(6, () -> refer(id, REFERRAL, key).extract().<String>path("id"));
+        assertThat(ids).doesNotContainNull().containsOnly(ids.get(0));
+        assertThat(eventsFor(id)).hasSize(1);
+    }
+
+    @Test
     void sameIdempotencyKeyAnswersTheFirstReferralAgain() {
         String id = finalised(LOG);
         String key = UUID.randomUUID().toString();
@@ -188,6 +206,30 @@ class ReferralResourceTest {
             request.header("Idempotency-Key", key);
         }
         return request.post("/api/contacts/" + contactId + "/referral").then();
+    }
+
+    static <T> List<T> race(int n, java.util.concurrent.Callable<T> request) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Outbox rows for the referral of this contact (the event is written with the row, or not at all). */
