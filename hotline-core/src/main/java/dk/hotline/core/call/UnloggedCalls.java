@@ -33,12 +33,12 @@ public class UnloggedCalls {
     @WithSession
     public Uni<List<UnloggedCall>> list(Duration olderThan, Site site) {
         Instant before = clock.instant().minus(olderThan == null ? defaultThreshold : olderThan);
-        String query = """
-                select c.callId, c.line, c.site, c.advisorEndpoint, c.connectedAt, c.endedAt, c.state, k.id
-                  from CallRecord c left join Contact k on k.callId = c.callId
-                 where c.connectedAt is not null and c.connectedAt < :before
-                   and (k.id is null or k.status <> :final)""" + (site == null ? "" : " and c.site = :site") + """
-                 order by c.connectedAt""";
+        String query = "select c.callId, c.line, c.site, c.advisorEndpoint, c.connectedAt, c.endedAt, c.state, k.id"
+                + " from CallRecord c left join Contact k on k.callId = c.callId"
+                + " where c.connectedAt is not null and c.connectedAt < :before"
+                + " and (k.id is null or k.status <> :final)"
+                + (site == null ? "" : " and c.site = :site")
+                + " order by c.connectedAt";
         return Panache.getSession().flatMap(session -> {
             var select = session.createSelectionQuery(query, Object[].class)
                     .setParameter("before", before)

@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * stage, errors, and the outbox relay's lag (created_at → published_at) of the
  * referral events written in that stage.
  *
- * <p>Run: {@code mvn -o -pl hotline-core package -DskipTests && mvn -o -pl hotline-core
- * org.codehaus.mojo:exec-maven-plugin:3.6.2:java -Dexec.mainClass=dk.hotline.core.bench.CoreWriteBench
- * -Dexec.classpathScope=test} (env HOTLINE_BENCH_DB, HOTLINE_BENCH_RATES=250,500,1000,1500,
- * HOTLINE_BENCH_SECONDS=20).
+ * <p>Run (see docs/benchmarks/core.md): {@code mvn -o -pl hotline-core package -DskipTests}, then
+ * {@code mvn -o -q -pl hotline-core dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * -Dmdep.includeScope=test}, then from hotline-core {@code java -cp target/test-classes:$(cat target/test-classpath.txt)
+ * dk.hotline.core.bench.CoreWriteBench}. Env: HOTLINE_BENCH_DB, HOTLINE_BENCH_RATES=250,500,1000,1500,
+ * HOTLINE_BENCH_SECONDS=20, HOTLINE_BENCH_WARMUP_SECONDS=30.
  */
 public final class CoreWriteBench {
 
@@ -55,6 +56,7 @@ public final class CoreWriteBench {
         int[] rates = Arrays.stream(PackagedApp.envOr("HOTLINE_BENCH_RATES", "250,500,1000,1500").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int seconds = Integer.parseInt(PackagedApp.envOr("HOTLINE_BENCH_SECONDS", "20"));
+        int warmup = Integer.parseInt(PackagedApp.envOr("HOTLINE_BENCH_WARMUP_SECONDS", "30"));
         String topic = "bench.referrals." + UUID.randomUUID();
         TokenMint tokens = new TokenMint();
         List<Stage> stages = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class CoreWriteBench {
                      + "/" + database, "hotline", "hotline")) {
             app.start();
             HotlineClient client = new HotlineClient(HotlineClient.newHttp(), app::uri, tokens.advisor("bench", "AARHUS", "advisor-aarhus-bench"));
-            run(client, 100, 5); // warm-up: JIT, connection pools
+            run(client, 200, warmup); // warm-up: JIT, connection pools; not reported
             for (int rate : rates) {
                 Instant from = Instant.now();
                 Stage partial = run(client, rate, seconds);

@@ -114,6 +114,10 @@ class CallEventsTest {
                 .body("callId", hasItem(old)).body("callId", not(hasItem(recent)));
         given().queryParam("olderThan", "PT1M").get("/api/supervisor/unlogged-calls").then().statusCode(200)
                 .body("callId", hasItem(recent));
+        given().queryParam("site", "ODENSE").get("/api/supervisor/unlogged-calls").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("site"));
+        given().queryParam("site", "AARHUS").get("/api/supervisor/unlogged-calls").then().statusCode(200)
+                .body("callId", hasItem(old));
         given().queryParam("olderThan", "half an hour").get("/api/supervisor/unlogged-calls").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("olderThan"));
     }

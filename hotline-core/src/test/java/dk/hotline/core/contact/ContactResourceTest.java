@@ -76,6 +76,8 @@ class ContactResourceTest {
         patch(id, "{\"summary\":\"" + "x".repeat(4001) + "\"}").statusCode(400).body("errors[0].field", equalTo("summary"));
         patch(id, "{\"callerRole\":\"RELATIVE\",\"callerSector\":\"SCHOOL\"}").statusCode(422)
                 .body("errors[0].field", equalTo("callerSector"));
+        given().queryParam("status", "OPEN").get("/api/contacts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("status"));
         given().get("/api/contacts/" + id).then().statusCode(200)
                 .body("summary", equalTo("kept")).body("concernCategory", nullValue())
                 .body("municipalityCode", nullValue()).body("callerRole", nullValue()).body("version", equalTo(1));

@@ -1,6 +1,7 @@
 package dk.hotline.core.call.rest;
 
 import dk.hotline.core.call.UnloggedCalls;
+import dk.hotline.core.contact.rest.QueryEnums;
 import dk.hotline.core.contact.rest.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Site;
@@ -32,7 +33,8 @@ public class UnloggedCallsResource {
     @Operation(summary = "Answered-but-not-logged calls",
             description = "Connected calls without a finalised log longer than `olderThan` (ISO-8601 duration, default "
                     + "hotline.advice.unlogged-after), oldest first; optionally one site.")
-    public Uni<List<UnloggedCalls.UnloggedCall>> list(@QueryParam("olderThan") String olderThan, @QueryParam("site") Site site) {
+    public Uni<List<UnloggedCalls.UnloggedCall>> list(@QueryParam("olderThan") String olderThan, @QueryParam("site") String siteName) {
+        Site site = QueryEnums.parse(Site.class, "site", siteName);
         Duration threshold = null;
         if (olderThan != null) {
             try {

@@ -71,8 +71,8 @@ public class ContactResource {
     @GET
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint)")
-    public Uni<List<ContactView>> list(@QueryParam("status") ContactStatus status, @QueryParam("mine") boolean mine) {
-        return Shield.fromCancellation(contacts.list(caller(), status, mine)).map(list -> list.stream().map(ContactView::of).toList());
+    public Uni<List<ContactView>> list(@QueryParam("status") String status, @QueryParam("mine") boolean mine) {
+        return Shield.fromCancellation(contacts.list(caller(), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
     }
 
     @GET
