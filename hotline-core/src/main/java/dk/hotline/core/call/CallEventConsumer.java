@@ -1,0 +1,69 @@
+package dk.hotline.core.call;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.core.contact.AdvisorNotice;
+import dk.hotline.core.contact.AdvisorNotices;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Consumes the telephony adapter's call life cycle ({@code hotline.calls},
+ * CloudEvents binary mode, keyed by call id). Idempotent by {@code ce_id}.
+ * A database hiccup is retried with back-off (keeping the call's order); an
+ * event that still fails goes to the dead-letter topic. The payload is never
+ * logged (it holds the caller hash).
+ */
+@ApplicationScoped
+public class CallEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CallEventConsumer.class);
+
+    private final CallRecorder recorder;
+    private final AdvisorNotices notices;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CallEventConsumer(CallRecorder recorder, AdvisorNotices notices, ObjectMapper json, Clock clock) {
+        this.recorder = recorder;
+        this.notices = notices;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("calls")
+    public Uni<Void> consume(Message<String> message) {
+        String ceId = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getId).orElse(null);
+        CallLifecycle event;
+        try {
+            event = json.readValue(message.getPayload(), CallLifecycle.class);
+        } catch (Exception e) {
+            LOG.warnf("Unreadable call event %s skipped (%s)", ceId, e.getClass().getSimpleName());
+            return Uni.createFrom().completionStage(message::ack);
+        }
+        if (event.callId() == null || event.state() == null || event.occurredAt() == null) {
+            LOG.warnf("Call event %s without callId, state or occurredAt skipped", ceId);
+            return Uni.createFrom().completionStage(message::ack);
+        }
+        // The adapter's ids are callId/STATE; the same scheme covers an event that came without ce_id.
+        String eventId = ceId != null ? ceId : event.callId() + "/" + event.state().name();
+        return recorder.record(eventId, event)
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
+                .invoke(draft -> {
+                    if (draft != null) {
+                        notices.publish(AdvisorNotice.draftOpen(draft, clock.instant()));
+                    }
+                })
+                .chain(() -> Uni.createFrom().completionStage(message::ack))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf("Call event %s could not be applied (%s); sent to the dead-letter topic", eventId, e.getClass().getName());
+                    return Uni.createFrom().completionStage(() -> message.nack(e));
+                });
+    }
+}

@@ -1,0 +1,107 @@
+package dk.hotline.core.call;
+
+import dk.hotline.core.call.domain.CallProgress;
+import dk.hotline.core.call.domain.CallState;
+import dk.hotline.core.contact.Contact;
+import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.core.rotation.domain.Site;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Applies one call life-cycle event, once: the event id, the call record and
+ * (on CONNECTED) the advisor's draft are written in one transaction, so a
+ * redelivered event finds its id and changes nothing.
+ */
+@ApplicationScoped
+public class CallRecorder {
+
+    private static final Logger LOG = Logger.getLogger(CallRecorder.class);
+    static final String CONSUMER = "hotline.calls";
+
+    private final ContactService contacts;
+    private final Clock clock;
+
+    public CallRecorder(ContactService contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    /** Answers the draft opened by this event, or null. */
+    public Uni<Contact> record(String eventId, CallLifecycle event) {
+        return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(eventId).flatMap(seen -> {
+            if (seen != null) {
+                return Uni.createFrom().<Contact>nullItem();
+            }
+            ProcessedEvent processed = new ProcessedEvent();
+            processed.eventId = eventId;
+            processed.consumer = CONSUMER;
+            processed.processedAt = clock.instant();
+            return processed.persist().flatMap(ignored -> apply(event));
+        }));
+    }
+
+    private Uni<Contact> apply(CallLifecycle event) {
+        return CallRecord.<CallRecord>findById(event.callId()).flatMap(found -> {
+            CallRecord call = found != null ? found : newRecord(event);
+            update(call, event);
+            Uni<CallRecord> saved = found != null ? Uni.createFrom().item(call) : call.persist();
+            return saved.flatMap(c -> event.state() == CallState.CONNECTED ? openDraft(c, event) : Uni.createFrom().nullItem());
+        });
+    }
+
+    private Uni<Contact> openDraft(CallRecord call, CallLifecycle event) {
+        Site site = parse(Site.class, call.site);
+        if (site == null || call.advisorEndpoint == null) {
+            LOG.warnf("Connected call %s names no valid site or advisor endpoint; no draft opened", call.callId);
+            return Uni.createFrom().nullItem();
+        }
+        Line line = parse(Line.class, call.line);
+        return contacts.openDraftForCall(call, site, line == null ? Line.NATIONAL : line);
+    }
+
+    private CallRecord newRecord(CallLifecycle event) {
+        CallRecord call = new CallRecord();
+        call.callId = event.callId();
+        return call;
+    }
+
+    private void update(CallRecord call, CallLifecycle e) {
+        call.line = firstNonNull(e.line(), call.line);
+        call.site = firstNonNull(e.site(), call.site);
+        call.queue = firstNonNull(e.queue(), call.queue);
+        call.advisorEndpoint = firstNonNull(e.advisorEndpoint(), call.advisorEndpoint);
+        call.callerHash = firstNonNull(e.callerHash(), call.callerHash);
+        switch (e.state()) {
+            case OFFERED, QUEUED -> call.offeredAt = earliest(call.offeredAt, e);
+            case CONNECTED -> call.connectedAt = earliest(call.connectedAt, e);
+            case ENDED, ABANDONED, CLOSED -> call.endedAt = earliest(call.endedAt, e);
+        }
+        if (CallProgress.movesStateOn(call.state, call.lastEventAt, e.state(), e.occurredAt())) {
+            call.state = e.state();
+            call.lastEventAt = e.occurredAt();
+            call.waitSeconds = firstNonNull(e.waitSeconds(), call.waitSeconds);
+            call.talkSeconds = firstNonNull(e.talkSeconds(), call.talkSeconds);
+            call.endReason = firstNonNull(e.endReason(), call.endReason);
+        }
+        call.updatedAt = clock.instant();
+    }
+
+    private static java.time.Instant earliest(java.time.Instant current, CallLifecycle e) {
+        return current == null || e.occurredAt().isBefore(current) ? e.occurredAt() : current;
+    }
+
+    private static <T> T firstNonNull(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        return value == null ? null : Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst().orElse(null);
+    }
+}

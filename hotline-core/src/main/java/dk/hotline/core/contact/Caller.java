@@ -1,0 +1,57 @@
+package dk.hotline.core.contact;
+
+import dk.hotline.core.problem.ProblemException;
+import dk.hotline.core.rotation.domain.Site;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who is asking, from the token only: name, roles, and for advisors their
+ * site and PJSIP endpoint (claims {@code site} and {@code endpoint}). Nothing
+ * here is ever taken from the request body.
+ */
+public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor) {
+
+    public static Caller of(SecurityIdentity identity) {
+        String site = claim(identity, "site");
+        Site parsed = site == null ? null
+                : Arrays.stream(Site.values()).filter(s -> s.name().equals(site)).findFirst().orElse(null);
+        return new Caller(identity.getPrincipal().getName(), parsed, claim(identity, "endpoint"),
+                identity.hasRole("advisor"), identity.hasRole("supervisor"));
+    }
+
+    /** The site an advisor works for; an advisor without a valid site claim may not work on contacts. */
+    public Site advisorSite() {
+        if (!advisor || site == null) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "An advisor token with a site claim (AARHUS or COPENHAGEN) is required", List.of());
+        }
+        return site;
+    }
+
+    /** Advisors see their own site's contacts, supervisors all. */
+    public boolean maySee(Site contactSite) {
+        return supervisor || (advisor && site != null && site == contactSite);
+    }
+
+    /** Only advisors of the contact's site write to it. */
+    public boolean mayWrite(Site contactSite) {
+        return advisor && site != null && site == contactSite;
+    }
+
+    private static String claim(SecurityIdentity identity, String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            if (value != null) {
+                String text = value.toString();
+                // A JSON string claim may arrive as a JsonString whose toString() keeps the quotes.
+                return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+            }
+        }
+        Object attribute = identity.getAttribute(name);
+        return attribute == null ? null : attribute.toString();
+    }
+}

@@ -1,0 +1,267 @@
+package dk.hotline.core.contact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.core.advice.domain.AdviceLog;
+import dk.hotline.core.advice.domain.FieldProblem;
+import dk.hotline.core.advice.domain.LogRules;
+import dk.hotline.core.call.CallRecord;
+import dk.hotline.core.contact.domain.Channel;
+import dk.hotline.core.contact.domain.ContactStatus;
+import dk.hotline.core.problem.Problem;
+import dk.hotline.core.problem.ProblemException;
+import dk.hotline.core.reference.Municipalities;
+import dk.hotline.core.referral.ReferralRequest;
+import dk.hotline.core.referral.ReferralService;
+import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.core.rotation.domain.Site;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Contacts and their advice logs: drafts that autosave, finalising (after
+ * which a log changes only by amendment), and the referral that may follow.
+ * Every method owns its transaction; a failure changes nothing.
+ */
+@ApplicationScoped
+public class ContactService {
+
+    /** A finalised log, with the referral made in the same transaction (or null). */
+    public record Finalised(Contact contact, ReferralService.Created referral) {
+    }
+
+    private final ReferralService referrals;
+    private final Municipalities municipalities;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ContactService(ReferralService referrals, Municipalities municipalities, ObjectMapper json, Clock clock) {
+        this.referrals = referrals;
+        this.municipalities = municipalities;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * The draft for a call just connected to an advisor; runs in the call
+     * consumer's transaction. Answers null when the call already has one.
+     */
+    public Uni<Contact> openDraftForCall(CallRecord call, Site site, Line line) {
+        return Contact.count("callId", call.callId).flatMap(existing -> {
+            if (existing > 0) {
+                return Uni.createFrom().nullItem();
+            }
+            Contact draft = newDraft(Channel.HOTLINE_CALL, line, site);
+            draft.callId = call.callId;
+            draft.advisorEndpoint = call.advisorEndpoint;
+            return draft.persist();
+        });
+    }
+
+    /** A contact that did not come through the telephony system (e-mail, a call taken outside it...). */
+    @WithTransaction
+    public Uni<Contact> open(Caller caller, Channel channel, Line line) {
+        Site site = caller.advisorSite();
+        if (channel == Channel.HOTLINE_CALL) {
+            throw ProblemException.unprocessable("Hotline calls get their draft from the telephony system",
+                    List.of(new Problem.FieldError("channel", "HOTLINE_CALL contacts are opened by the call itself; choose another channel")));
+        }
+        Contact draft = newDraft(channel, line == null ? Line.NATIONAL : line, site);
+        draft.advisorEndpoint = caller.endpoint();
+        draft.createdBy = caller.name();
+        return draft.persist();
+    }
+
+    @WithSession
+    public Uni<Contact> visible(UUID id, Caller caller) {
+        return Contact.<Contact>findById(id).map(c -> {
+            if (c == null || !caller.maySee(c.site)) {
+                throw ProblemException.notFound("Contact " + id);
+            }
+            return c;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Contact> patch(UUID id, Caller caller, ContactPatch patch) {
+        return writable(id, caller).map(contact -> {
+            if (contact.status == ContactStatus.FINAL) {
+                throw ProblemException.conflict("log-final", "The log is final",
+                        "A finalised log cannot be edited; correct it with an amendment (POST .../amendments with a reason)",
+                        List.of(new Problem.FieldError("status", "is FINAL")));
+            }
+            AdviceLog changed = patch.applyTo(contact.log());
+            reject("The change breaks", checked(changed, LogRules.consistency(changed)));
+            contact.setLog(changed);
+            touch(contact, caller);
+            return contact;
+        }).call(ContactService::flush).onFailure(ContactService::isStale).transform(e -> stale());
+    }
+
+    /** Finalises the log and, if asked in the same request, hands it on: all in one transaction. */
+    @WithTransaction
+    public Uni<Finalised> finalise(UUID id, Caller caller, ReferralRequest referral, String idempotencyKey) {
+        return writable(id, caller).flatMap(contact -> {
+            if (contact.status == ContactStatus.FINAL) {
+                throw ProblemException.conflict("log-final", "The log is already final",
+                        "This log was already finalised; nothing was changed",
+                        List.of(new Problem.FieldError("status", "is FINAL")));
+            }
+            AdviceLog log = contact.log();
+            reject("The log cannot be finalised:", checked(log, LogRules.problemsBeforeFinalising(log)));
+            contact.status = ContactStatus.FINAL;
+            contact.finalisedAt = clock.instant();
+            contact.finalisedBy = caller.name();
+            touch(contact, caller);
+            Uni<ReferralService.Created> handedOn = referral == null
+                    ? Uni.createFrom().nullItem()
+                    : referrals.create(contact, caller, referral, idempotencyKey);
+            return handedOn.call(ignored -> flush()).map(created -> new Finalised(contact, created));
+        }).onFailure(ContactService::isStale).transform(e -> stale());
+    }
+
+    @WithTransaction
+    public Uni<ReferralService.Created> refer(UUID id, Caller caller, ReferralRequest request, String idempotencyKey) {
+        return writable(id, caller).flatMap(contact -> referrals.create(contact, caller, request, idempotencyKey));
+    }
+
+    /** A correction of a final log; the log shows the corrected values and keeps who, when, why and what was before. */
+    @WithTransaction
+    public Uni<ContactAmendment> amend(UUID id, Caller caller, String reason, ContactPatch changes) {
+        return Contact.<Contact>findById(id).flatMap(contact -> {
+            if (contact == null || !(caller.mayWrite(contact.site) || caller.supervisor())) {
+                throw ProblemException.notFound("Contact " + id);
+            }
+            if (contact.status != ContactStatus.FINAL) {
+                throw ProblemException.conflict("log-not-final", "The log is still a draft",
+                        "A draft is changed with PATCH; amendments are for finalised logs",
+                        List.of(new Problem.FieldError("status", "is DRAFT")));
+            }
+            AdviceLog before = contact.log();
+            AdviceLog after = changes.applyTo(before);
+            if (after.equals(before)) {
+                throw ProblemException.unprocessable("The amendment changes nothing",
+                        List.of(new Problem.FieldError("changes", "changes nothing in the log")));
+            }
+            reject("The amended log would be incomplete:", checked(after, LogRules.problemsBeforeFinalising(after)));
+            contact.setLog(after);
+            touch(contact, caller);
+            ContactAmendment amendment = new ContactAmendment();
+            amendment.id = UUID.randomUUID();
+            amendment.contactId = contact.id;
+            amendment.amendedAt = contact.updatedAt;
+            amendment.amendedBy = caller.name();
+            amendment.reason = reason;
+            amendment.beforeJson = write(before);
+            amendment.afterJson = write(after);
+            return amendment.<ContactAmendment>persist().call(ignored -> flush());
+        }).onFailure(ContactService::isStale).transform(e -> stale());
+    }
+
+    @WithSession
+    public Uni<List<ContactAmendment>> amendments(UUID contactId) {
+        return ContactAmendment.list("contactId", Sort.by("amendedAt"), contactId);
+    }
+
+    /** Advisors: their own site's contacts (optionally only theirs); supervisors: all. Newest first, at most 200. */
+    @WithSession
+    public Uni<List<Contact>> list(Caller caller, ContactStatus status, boolean mine) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!caller.supervisor()) {
+            query.append(" and site = :site");
+            params.and("site", caller.advisorSite());
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (mine) {
+            query.append(" and advisorEndpoint = :endpoint");
+            params.and("endpoint", caller.endpoint() == null ? "" : caller.endpoint());
+        }
+        return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).list();
+    }
+
+    /** The drafts still open for an advisor's endpoint, oldest first (replayed when their event stream connects). */
+    @WithSession
+    public Uni<List<Contact>> openDraftsOf(String endpoint) {
+        return Contact.list("advisorEndpoint = ?1 and status = ?2 order by createdAt", endpoint, ContactStatus.DRAFT);
+    }
+
+    private Uni<Contact> writable(UUID id, Caller caller) {
+        Site site = caller.advisorSite();
+        return Contact.<Contact>findById(id).map(c -> {
+            if (c == null || c.site != site) {
+                throw ProblemException.notFound("Contact " + id);
+            }
+            return c;
+        });
+    }
+
+    private Contact newDraft(Channel channel, Line line, Site site) {
+        Contact draft = new Contact();
+        draft.id = UUID.randomUUID();
+        draft.channel = channel;
+        draft.line = line;
+        draft.site = site;
+        draft.status = ContactStatus.DRAFT;
+        draft.createdAt = clock.instant();
+        draft.updatedAt = draft.createdAt;
+        return draft;
+    }
+
+    private void touch(Contact contact, Caller caller) {
+        contact.updatedAt = clock.instant();
+        contact.updatedBy = caller.name();
+    }
+
+    private List<FieldProblem> checked(AdviceLog log, List<FieldProblem> problems) {
+        List<FieldProblem> all = new ArrayList<>(problems);
+        if (log.municipalityCode() != null && !municipalities.isKnown(log.municipalityCode())) {
+            all.add(new FieldProblem("municipalityCode", "is not one of the 98 municipality codes"));
+        }
+        return all;
+    }
+
+    private static void reject(String what, List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable(what + " " + problems.size() + " problem(s); nothing was changed",
+                    problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+    }
+
+    private String write(AdviceLog log) {
+        try {
+            return json.writeValueAsString(log);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An advice log cannot be written as JSON", e);
+        }
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().flatMap(s -> s.flush());
+    }
+
+    private static boolean isStale(Throwable e) {
+        return e instanceof OptimisticLockException || e instanceof StaleStateException
+                || e.getCause() instanceof OptimisticLockException || e.getCause() instanceof StaleStateException;
+    }
+
+    private static ProblemException stale() {
+        return ProblemException.conflict("concurrent-change", "Changed by someone else at the same time",
+                "The log was changed by another request at the same time; reload it and try again", List.of());
+    }
+}

@@ -1,0 +1,66 @@
+package dk.hotline.core.reference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The 98 municipalities, from {@code reference/municipalities.csv} on the
+ * classpath (source note beside it). Read once at start-up.
+ */
+@ApplicationScoped
+public class Municipalities {
+
+    static final String RESOURCE = "reference/municipalities.csv";
+
+    private final Map<String, String> namesByCode;
+
+    public Municipalities() {
+        this.namesByCode = load();
+    }
+
+    public boolean isKnown(String code) {
+        return code != null && namesByCode.containsKey(code);
+    }
+
+    public Optional<String> name(String code) {
+        return Optional.ofNullable(namesByCode.get(code));
+    }
+
+    public int count() {
+        return namesByCode.size();
+    }
+
+    private static Map<String, String> load() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            Map<String, String> names = new LinkedHashMap<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String header = reader.readLine();
+            if (header == null || !header.startsWith("code,name")) {
+                throw new IllegalStateException(RESOURCE + " does not start with the header code,name,...");
+            }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                names.put(cells[0].trim(), cells[1].trim());
+            }
+            return Map.copyOf(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dk.hotline.core.referral;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dk.hotline.referral.created.v1} on {@code hotline.referrals}
+ * (docs/events/README.md). {@code municipalityCode} is null only on
+ * COPENHAGEN_LOCAL; {@code callerContact} is present only with CONSENT.
+ */
+public record ReferralCreated(String referralId, String contactId, String line, String handledBySite, String severity,
+                              Instant createdAt, Instant deadlineAt, String municipalityCode, String ageBand,
+                              String concernCategory, String legalBasis, String description,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) CallerContact callerContact) {
+
+    public static final String TYPE = "dk.hotline.referral.created.v1";
+
+    public record CallerContact(String name, String phone, String email) {
+    }
+
+    static ReferralCreated of(Referral r) {
+        CallerContact contact = r.callerName == null && r.callerPhone == null && r.callerEmail == null
+                ? null : new CallerContact(r.callerName, r.callerPhone, r.callerEmail);
+        return new ReferralCreated(r.id.toString(), r.contactId.toString(), r.line.name(), r.site.name(), r.severity.name(),
+                r.createdAt, r.deadlineAt, r.municipalityCode, r.ageBand.name(),
+                r.concernCategory == null ? null : r.concernCategory.name(), r.legalBasis.name(), r.description, contact);
+    }
+}

@@ -1,0 +1,161 @@
+package dk.hotline.core.referral;
+
+import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.core.advice.domain.FieldProblem;
+import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.Contact;
+import dk.hotline.core.contact.domain.ContactStatus;
+import dk.hotline.core.outbox.Outbox;
+import dk.hotline.core.problem.Problem;
+import dk.hotline.core.problem.ProblemException;
+import dk.hotline.core.reference.Municipalities;
+import dk.hotline.core.referral.domain.Deadlines;
+import dk.hotline.core.referral.domain.ReferralRules;
+import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.core.rotation.domain.Line;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Hands a finalised log on. The referral row and its CloudEvent (through the
+ * outbox) are written in the caller's transaction: both commit or neither.
+ * One referral per log, guarded by a unique constraint, so two racing
+ * requests cannot both succeed.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    /** A new referral, or the one an earlier request with the same Idempotency-Key created. */
+    public record Created(Referral referral, boolean replayed) {
+    }
+
+    private final Outbox outbox;
+    private final Municipalities municipalities;
+    private final Clock clock;
+    private final String topic;
+
+    public ReferralService(Outbox outbox, Municipalities municipalities, Clock clock,
+                           @ConfigProperty(name = "hotline.referrals.topic") String topic) {
+        this.outbox = outbox;
+        this.municipalities = municipalities;
+        this.clock = clock;
+        this.topic = topic;
+    }
+
+    /** Must run inside a transaction, on a contact the caller may write to. */
+    public Uni<Created> create(Contact contact, Caller caller, ReferralRequest request, String idempotencyKey) {
+        return byIdempotencyKey(idempotencyKey).flatMap(earlier -> {
+            if (earlier != null) {
+                if (!earlier.contactId.equals(contact.id)) {
+                    throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
+                            "This Idempotency-Key was used for a referral of another log; nothing was changed",
+                            List.of(new Problem.FieldError("Idempotency-Key", "was already used for another log")));
+                }
+                return Uni.createFrom().item(new Created(earlier, true));
+            }
+            Referral referral = validated(contact, caller, request, idempotencyKey);
+            return Referral.count("contactId", contact.id).flatMap(existing -> {
+                if (existing > 0) {
+                    throw new DuplicateReferralException();
+                }
+                return referral.<Referral>persist()
+                        .call(r -> outbox.append(topic, r.id.toString(), ReferralCreated.TYPE, r.id.toString(), ReferralCreated.of(r)))
+                        // Flush here so that a racing twin fails on the unique constraint as a 409, not at commit.
+                        .call(r -> Panache.getSession().flatMap(s -> s.flush()))
+                        .onFailure(ReferralService::isUniqueViolation).transform(e -> new DuplicateReferralException())
+                        .map(r -> new Created(r, false));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<Referral> find(UUID id) {
+        return Referral.findById(id);
+    }
+
+    @WithSession
+    public Uni<Referral> ofContact(UUID contactId) {
+        return Referral.find("contactId", contactId).firstResult();
+    }
+
+    /** The referral an earlier request with this key created, or null. */
+    @WithSession
+    public Uni<Referral> byIdempotencyKey(String key) {
+        if (key == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Referral.find("idempotencyKey", key).firstResult();
+    }
+
+    private Referral validated(Contact contact, Caller caller, ReferralRequest request, String idempotencyKey) {
+        if (contact.status != ContactStatus.FINAL) {
+            throw ProblemException.conflict("log-not-final", "The log is not final",
+                    "A referral is made from a finalised log: finalise it first (or in the same request)",
+                    List.of(new Problem.FieldError("status", "must be FINAL")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (contact.outcome == null || !contact.outcome.allowsReferral()) {
+            problems.add(new FieldProblem("outcome", "the log's outcome must be REFERRAL or ADVISED_TO_CALL_112"));
+        }
+        String municipality = request.municipalityCode() != null ? request.municipalityCode() : contact.municipalityCode;
+        AgeBand ageBand = request.ageBand() != null ? request.ageBand() : contact.ageBand;
+        boolean hasContact = request.callerContact() != null && !request.callerContact().isEmpty();
+        problems.addAll(ReferralRules.problems(contact.line == Line.COPENHAGEN_LOCAL, request.severity(), request.legalBasis(),
+                municipality, ageBand, hasContact, request.description()));
+        if (municipality != null && !municipalities.isKnown(municipality)) {
+            problems.add(new FieldProblem("municipalityCode", "is not one of the 98 municipality codes"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The referral breaks " + problems.size() + " rule(s); nothing was changed",
+                    problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+        Referral r = new Referral();
+        r.id = UUID.randomUUID();
+        r.contactId = contact.id;
+        r.idempotencyKey = idempotencyKey;
+        r.line = contact.line;
+        r.site = contact.site;
+        r.severity = request.severity();
+        r.acute = request.severity() == Severity.ACUTE;
+        r.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        r.deadlineAt = Deadlines.deadline(request.severity(), r.createdAt);
+        r.municipalityCode = municipality;
+        r.ageBand = ageBand;
+        r.concernCategory = contact.concernCategory;
+        r.legalBasis = request.legalBasis();
+        r.description = request.description();
+        if (hasContact) {
+            r.callerName = blankToNull(request.callerContact().name());
+            r.callerPhone = blankToNull(request.callerContact().phone());
+            r.callerEmail = blankToNull(request.callerContact().email());
+        }
+        r.createdBy = caller.name();
+        return r;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            String message = e.getMessage();
+            if (message != null && (message.contains("23505") || message.contains("duplicate key value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

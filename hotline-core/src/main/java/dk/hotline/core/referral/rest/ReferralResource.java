@@ -1,0 +1,47 @@
+package dk.hotline.core.referral.rest;
+
+import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.contact.rest.Shield;
+import dk.hotline.core.problem.ProblemException;
+import dk.hotline.core.referral.ReferralService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Reading referrals; they are created from a log (see the contacts API). */
+@Path("/api/referrals")
+@Tag(name = "Referrals")
+public class ReferralResource {
+
+    private final ReferralService referrals;
+    private final ContactService contacts;
+    private final SecurityIdentity identity;
+
+    public ReferralResource(ReferralService referrals, ContactService contacts, SecurityIdentity identity) {
+        this.referrals = referrals;
+        this.contacts = contacts;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"advisor", "supervisor"})
+    @Operation(summary = "One referral (advisors: their site's only)")
+    public Uni<ReferralView> get(@PathParam("id") UUID id) {
+        Caller caller = Caller.of(identity);
+        return Shield.fromCancellation(referrals.find(id)).map(r -> {
+            if (r == null || !caller.maySee(r.site)) {
+                throw ProblemException.notFound("Referral " + id);
+            }
+            return ReferralView.of(r);
+        });
+    }
+}

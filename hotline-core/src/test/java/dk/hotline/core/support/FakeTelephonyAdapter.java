@@ -1,0 +1,69 @@
+package dk.hotline.core.support;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Plays the telephony adapter on Kafka: publishes dk.hotline.call.&lt;state&gt;.v1
+ * in CloudEvents binary mode (ce_* headers, JSON value), keyed by call id,
+ * with ce_id = callId/STATE, as the adapter does.
+ */
+public final class FakeTelephonyAdapter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+
+    public FakeTelephonyAdapter(String topic) {
+        this.topic = topic;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props);
+    }
+
+    /** Publishes one life-cycle event and waits for the broker's acknowledgement. */
+    public void publish(String callId, String state, String site, String advisorEndpoint, Instant occurredAt) {
+        String payload = """
+                {"callId":"%s","state":"%s","line":"NATIONAL","site":"%s","queue":"hotline-%s",
+                 "advisorEndpoint":%s,"occurredAt":"%s","waitSeconds":2,"talkSeconds":null,
+                 "callerHash":"q3Vx0m8kYw2hLr1bXn5s7e9tUa4cD6fG8iJ0kL2mN4o","routing":{"action":"QUEUE","degraded":false,"overflowReason":null},
+                 "endReason":null}""".formatted(callId, state, site, site.toLowerCase(),
+                advisorEndpoint == null ? "null" : "\"" + advisorEndpoint + "\"", occurredAt);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, callId, payload);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", callId + "/" + state);
+        header(record, "ce_type", "dk.hotline.call." + state.toLowerCase() + ".v1");
+        header(record, "ce_source", "urn:dk:hotline:telephony-adapter");
+        header(record, "ce_subject", callId);
+        header(record, "ce_time", occurredAt.toString());
+        header(record, "content-type", "application/json");
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
