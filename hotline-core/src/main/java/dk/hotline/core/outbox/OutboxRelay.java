@@ -1,16 +1,18 @@
 package dk.hotline.core.outbox;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,10 +21,12 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them
@@ -31,6 +35,10 @@ import java.util.UUID;
  * acknowledged but before the mark committed, the row goes out again with the
  * same CloudEvent id: consumers dedupe by that id (at-least-once on the wire,
  * exactly-once in effect).
+ *
+ * <p>It polls on a Vert.x timer, not Quarkus' scheduler, which does not go
+ * below one second: the relay sits on the path from an advisor's click to the
+ * infohus. A full batch is followed at once by the next one.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,23 +49,46 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final Clock clock;
+    private final Vertx vertx;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer = -1;
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, Clock clock,
-                       @ConfigProperty(name = "hotline.outbox.batch-size", defaultValue = "500") int batchSize) {
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, Clock clock, Vertx vertx,
+                       @ConfigProperty(name = "hotline.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "hotline.outbox.poll-interval", defaultValue = "PT0.05S") Duration pollInterval) {
         this.pool = pool;
         this.emitter = emitter;
         this.clock = clock;
+        this.vertx = vertx;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(every = "${hotline.outbox.poll-interval:0.05s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> tick() {
-        return publishPending()
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay could not publish (will retry): %s", e.getClass().getSimpleName()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(Math.max(1, pollInterval.toMillis()), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+    }
+
+    /** One run at a time; it drains full batches back to back and stops at the first short one. */
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        drain().subscribe().with(
+                ignored -> running.set(false),
+                e -> {
+                    running.set(false);
+                    LOG.warnf("Outbox relay could not publish (will retry): %s", e.getClass().getSimpleName());
+                });
+    }
+
+    private Uni<Void> drain() {
+        return publishPending().flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
     }
 
     /** Publishes one batch; answers how many rows went out. */
@@ -84,12 +115,18 @@ public class OutboxRelay {
                 });
     }
 
-    /** Sends in order and waits for every acknowledgement; the idempotent producer keeps per-key order. */
+    /**
+     * Hands the whole batch to the producer in order and waits for every
+     * acknowledgement. Pipelined, not one record at a time: the idempotent
+     * producer keeps per-partition order with several requests in flight, and
+     * a failure anywhere fails the batch, whose rows then stay unpublished.
+     */
     private Uni<Void> send(List<Row> rows) {
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> emitter.sendMessage(toMessage(row)))
-                .collect().last()
-                .replaceWithVoid();
+        List<Uni<Void>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            acks.add(emitter.sendMessage(toMessage(row)));
+        }
+        return Uni.join().all(acks).andCollectFailures().replaceWithVoid();
     }
 
     private Message<String> toMessage(Row row) {

@@ -1,5 +1,6 @@
 package dk.hotline.core.contact.rest;
 
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
 import dk.hotline.core.contact.Caller;

@@ -1,5 +1,6 @@
 package dk.hotline.core.contact.rest;
 
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactPatch;

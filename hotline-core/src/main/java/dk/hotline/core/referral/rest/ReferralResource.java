@@ -1,8 +1,8 @@
 package dk.hotline.core.referral.rest;
 
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
-import dk.hotline.core.contact.rest.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.referral.ReferralService;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,5 +1,6 @@
 package dk.hotline.core.rotation.rest;
 
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.rotation.RotationChange;
 import dk.hotline.core.rotation.RotationService;
@@ -90,7 +91,7 @@ public class RotationResource {
     public Uni<OnDuty> onDuty(@QueryParam("line") String line, @QueryParam("at") String at) {
         Line l = Params.requiredEnum("line", line, Line.class);
         Instant instant = Params.instant("at", at, clock.instant());
-        return rotation.current().map(s -> OnDuty.of(new Rotation(s, clock).onDuty(l, instant), s.version()));
+        return Shield.fromCancellation(rotation.current()).map(s -> OnDuty.of(new Rotation(s, clock).onDuty(l, instant), s.version()));
     }
 
     @GET
@@ -101,7 +102,7 @@ public class RotationResource {
         Line l = Params.requiredEnum("line", line, Line.class);
         LocalDate f = Params.date("from", from);
         LocalDate t = Params.date("to", to);
-        return rotation.current().map(s -> new Calendar(l, f, t, s.version(), new Rotation(s, clock).calendar(l, f, t)));
+        return Shield.fromCancellation(rotation.current()).map(s -> new Calendar(l, f, t, s.version(), new Rotation(s, clock).calendar(l, f, t)));
     }
 
     @GET
@@ -110,14 +111,14 @@ public class RotationResource {
     @Operation(summary = "The effective schedule of a line as segments: what the telephony adapter keeps as its replica")
     public Uni<ScheduleEvent> schedule(@PathParam("line") String line) {
         Line l = Params.requiredEnum("line", line, Line.class);
-        return rotation.current().map(s -> publisher.eventFor(s, l));
+        return Shield.fromCancellation(rotation.current()).map(s -> publisher.eventFor(s, l));
     }
 
     @GET
     @RolesAllowed({"rotation-admin", "supervisor", "advisor"})
     @Operation(summary = "The rotation as configured; its ETag is the version to send as If-Match when changing it")
     public Uni<Response> configuration() {
-        return rotation.current().map(s -> Response.ok(s).tag(etag(s)).build());
+        return Shield.fromCancellation(rotation.current()).map(s -> Response.ok(s).tag(etag(s)).build());
     }
 
     @GET
@@ -125,7 +126,7 @@ public class RotationResource {
     @RolesAllowed({"rotation-admin", "supervisor"})
     @Operation(summary = "The latest changes: who, when, what, before and after")
     public Uni<List<RotationChange>> changes(@QueryParam("limit") String limit) {
-        return rotation.changes(Params.intInRange("limit", limit, 50, 1, 500));
+        return Shield.fromCancellation(rotation.changes(Params.intInRange("limit", limit, 50, 1, 500)));
     }
 
     // ---- writes -----------------------------------------------------------------------------
@@ -256,9 +257,9 @@ public class RotationResource {
         long version = Params.ifMatch(ifMatch);
         Instant when = Params.instant("at", at, clock.instant());
         if (dryRun) {
-            return rotation.dryRun(edit).map(s -> Response.ok(preview(s, version, when, focus)).build());
+            return Shield.fromCancellation(rotation.dryRun(edit)).map(s -> Response.ok(preview(s, version, when, focus)).build());
         }
-        return rotation.change(version, identity.getPrincipal().getName(), description, edit)
+        return Shield.fromCancellation(rotation.change(version, identity.getPrincipal().getName(), description, edit))
                 .map(s -> Response.ok(s).tag(etag(s)).build());
     }
 

@@ -1,4 +1,4 @@
-package dk.hotline.core.contact.rest;
+package dk.hotline.core.http;
 
 import io.smallrye.mutiny.Uni;
 
