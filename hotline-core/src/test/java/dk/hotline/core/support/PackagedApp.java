@@ -38,7 +38,7 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("HOTLINE_PG_PORT", envOr("HOTLINE_PG_PORT", "55432"));
         env.put("HOTLINE_KAFKA_BOOTSTRAP", envOr("HOTLINE_KAFKA_BOOTSTRAP", "127.0.0.1:59092"));
-        env.put("HOTLINE_DB_NAME", database);
+        env.put("HOTLINE_PG_DATABASE", database);
         env.put("HOTLINE_REFERRALS_TOPIC", referralsTopic);
         // Its own calls topic, so that the app does not consume anyone else's calls.
         env.put("HOTLINE_CALLS_TOPIC", referralsTopic + ".calls");
@@ -46,6 +46,9 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
         env.put("QUARKUS_OIDC_PUBLIC_KEY", publicKey);
         env.put("QUARKUS_LOG_CONSOLE_LEVEL", "INFO");
+        // The prod profile has no data key of its own: the environment gives one, as in production.
+        env.put("HOTLINE_DATA_KEYS", "crash1:vInW83/q9f22qeEIv2h2lGzVaYvArpaQrkLmqY1VQY4=");
+        env.put("HOTLINE_DATA_KEY_CURRENT", "crash1");
     }
 
     public static boolean isBuilt() {
