@@ -55,6 +55,7 @@ public final class TokenMint {
         claims.put("iss", "https://keycloak.test/realms/hotline");
         claims.put("sub", UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString());
         claims.put("preferred_username", user);
+        claims.put("aud", List.of("hotline-core"));
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(Duration.ofHours(2)).getEpochSecond());
         claims.put("realm_access", Map.of("roles", roles));
