@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stage, errors, and the outbox relay's lag (created_at → published_at) of the
  * referral events written in that stage.
  *
- * <p>Run (see docs/benchmarks/core.md): {@code mvn -o -pl hotline-core package -DskipTests}, then
+ * <p>Run (see docs/BENCHMARKS.md): {@code mvn -o -pl hotline-core package -DskipTests}, then
  * {@code mvn -o -q -pl hotline-core dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * -Dmdep.includeScope=test}, then from hotline-core {@code java -cp target/test-classes:$(cat target/test-classpath.txt)
  * dk.hotline.core.bench.CoreWriteBench}. Env: HOTLINE_BENCH_DB, HOTLINE_BENCH_RATES=250,500,1000,1500,

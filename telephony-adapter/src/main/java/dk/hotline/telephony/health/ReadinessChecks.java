@@ -3,22 +3,25 @@ package dk.hotline.telephony.health;
 import dk.hotline.telephony.ami.AmiConnector;
 import dk.hotline.telephony.routing.domain.Line;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: the AMI connection is up and the schedule replica is fresh for every line. The FastAGI server still
- * answers when not ready (fail-safe routing); liveness stays up, so the process is not restarted for a dependency
- * that is down.
+ * Readiness: the schedule replica is fresh for every line, so calls are routed by the real rotation. The AMI
+ * connection is reported under wellness ({@code /q/health/well}), not readiness: without it calls are still routed,
+ * only not followed, and taking the adapter out of service would make Asterisk fall back for every call. The FastAGI
+ * server answers even when not ready (fail-safe routing); liveness stays up, so the process is not restarted for a
+ * dependency that is down.
  */
 public final class ReadinessChecks {
 
     private ReadinessChecks() {
     }
 
-    @Readiness
+    @Wellness
     @ApplicationScoped
     public static class Ami implements HealthCheck {
         private final AmiConnector ami;

@@ -273,19 +273,21 @@ class AmiCallFollowingTest {
     }
 
     @Test
-    void readinessFollowsTheAmiConnectionWhileLivenessStaysUp() {
+    void wellnessFollowsTheAmiConnectionWhileTheAdapterStaysReadyToRoute() {
         await().atMost(WAIT).until(() -> replica.isFresh());
+        given().get("/q/health/well").then().statusCode(200).body("status", is("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
 
         asterisk.bannerIs("SSH-2.0-OpenSSH_9.2");
         asterisk.dropConnections();
         await().atMost(WAIT).until(() -> !ami.isConnected());
-        given().get("/q/health/ready").then().statusCode(503);
+        given().get("/q/health/well").then().statusCode(503);
+        given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
 
         asterisk.bannerIs(FakeAsterisk.BANNER);
         await().atMost(WAIT).until(() -> ami.isConnected());
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(200);
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.asteriskjava.fastagi.SimpleMappingStrategy;
  * loop for a fixed time. Measures routing decisions/s and session latency percentiles, against the real routing
  * script ("incoming") and against a do-nothing script ("noop") on the same server as the floor.
  *
- * <p>Run: {@code mvn -B -o -pl telephony-adapter test-compile exec:java} is not wired; see docs/benchmarks/telephony.md
+ * <p>Run: {@code mvn -B -o -pl telephony-adapter test-compile exec:java} is not wired; see docs/BENCHMARKS.md
  * for the java command line.
  */
 public final class AgiLoadBenchmark {
