@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +48,10 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void startTheServices() {
-        realm = new Realm(env("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58080"));
-        Map<String, Map<String, String>> env = serviceEnvironments();
+        realm = new Realm(ServiceEnvironment.keycloakUrl());
+        Map<String, Map<String, String>> env = ServiceEnvironment.of(REPO,
+                ServiceEnvironment.get("HOTLINE_E2E_CORE_DB", "hotline_core_e2e"),
+                ServiceEnvironment.get("HOTLINE_E2E_ROUTING_DB", "hotline_routing_e2e"));
         serviceSecrets = Map.of("telephony-adapter", env.get("telephony-adapter").get("HOTLINE_OIDC_CLIENT_SECRET"));
         Path logs = Path.of("target", "e2e");
         SERVICES.put("core", ServiceProcess.start(REPO, "hotline-core", env.get("hotline-core"), logs));
@@ -219,64 +220,5 @@ class AuthorizationMatrixIT {
 
     private static String abbreviate(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
-    }
-
-    // ---- environment --------------------------------------------------------------------------------------
-
-    /**
-     * What `deploy/local/hotline up` gives each service (deploy/local/services.env, local demo values), pointed at
-     * the test stack's servers and at databases of the matrix's own.
-     */
-    private static Map<String, Map<String, String>> serviceEnvironments() {
-        Map<String, Map<String, String>> env = new LinkedHashMap<>();
-        for (String module : List.of("hotline-core", "telephony-adapter", "routing")) {
-            Map<String, String> common = new HashMap<>();
-            common.put("HOTLINE_PG_HOST", "127.0.0.1");
-            common.put("HOTLINE_PG_PORT", env("HOTLINE_PG_PORT", "55432"));
-            common.put("HOTLINE_KAFKA_BOOTSTRAP", env("HOTLINE_KAFKA_BOOTSTRAP", "127.0.0.1:59092"));
-            common.put("HOTLINE_KEYCLOAK_URL", env("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58080"));
-            common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            common.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
-            env.put(module, common);
-        }
-        readServicesEnv(env);
-        env.get("hotline-core").put("HOTLINE_PG_DATABASE", env("HOTLINE_E2E_CORE_DB", "hotline_core_e2e"));
-        env.get("routing").put("HOTLINE_PG_DATABASE", env("HOTLINE_E2E_ROUTING_DB", "hotline_routing_e2e"));
-        Map<String, String> telephony = env.get("telephony-adapter");
-        telephony.put("HOTLINE_CORE_URL", "http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"));
-        telephony.put("HOTLINE_AGI_BIND", "127.0.0.1");
-        telephony.put("HOTLINE_AGI_PORT", Integer.toString(ServiceProcess.freePort()));
-        // No Asterisk here: the adapter keeps trying its manager port and serves what it can without it.
-        telephony.put("HOTLINE_AMI_PORT", Integer.toString(ServiceProcess.freePort()));
-        return env;
-    }
-
-    private static void readServicesEnv(Map<String, Map<String, String>> env) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(REPO.resolve("deploy/local/services.env"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            int eq = l.indexOf('=');
-            String key = l.substring(0, eq);
-            String value = l.substring(eq + 1);
-            int colon = key.indexOf(':');
-            if (colon < 0) {
-                env.values().forEach(m -> m.put(key, value));
-            } else {
-                env.get(key.substring(0, colon)).put(key.substring(colon + 1), value);
-            }
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
