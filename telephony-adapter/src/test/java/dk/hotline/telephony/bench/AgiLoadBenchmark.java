@@ -93,7 +93,7 @@ public final class AgiLoadBenchmark {
         });
         accept.setDaemon(true);
         accept.start();
-        Thread.sleep(500);
+        awaitListening(port);
 
         System.out.printf("# FastAGI load: pool=%d, think=%dms, warmup=%ss, measure=%ss, cores=%d, java=%s%n",
                 poolSize, thinkMillis, warmup.toSeconds(), measure.toSeconds(),
@@ -199,6 +199,21 @@ public final class AgiLoadBenchmark {
     }
 
     /** One call as Asterisk makes it; true when the server answered and hung up cleanly. */
+    /** The server starts on its own thread: measure nothing before it accepts connections. */
+    private static void awaitListening(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("FastAGI server did not listen on " + port, notYet);
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     private static boolean session(int port, String header) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setTcpNoDelay(true);
