@@ -56,7 +56,10 @@ public final class ReferralPathBenchmark {
     private static final String REFERRAL = """
             {"severity":"MEDIUM","legalBasis":"ANONYMOUS","description":"Benchmark referral, about as long as a real description of a concern: a young adult has withdrawn from family and friends and shares extremist material online."}""";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: one connection per request in flight, as many advisors' browsers would have (the JDK would
+    // otherwise upgrade to h2c and put the whole load on one connection, one event loop of core).
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final String token;
     private final ServiceProcess core;
     private final String routingJdbc;

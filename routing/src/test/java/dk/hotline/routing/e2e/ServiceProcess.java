@@ -42,13 +42,15 @@ final class ServiceProcess implements AutoCloseable {
         int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
         ServiceProcess service = new ServiceProcess(module, port, logDir.resolve(module + ".log"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         try {
             Files.createDirectories(logDir);
             builder.redirectOutput(service.log.toFile());
             service.process = builder.start();
+            // An interrupted run (Ctrl-C, a killed build) must not leave services behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);
         }
