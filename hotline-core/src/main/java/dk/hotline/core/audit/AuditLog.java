@@ -34,6 +34,19 @@ public class AuditLog {
 
     /** For the system's own work (retention), where there is no caller. */
     public Uni<Void> record(String actor, String role, AuditAction action, String recordType, Object recordId, String reason) {
+        return entry(actor, role, action, recordType, recordId, reason).persist().replaceWithVoid();
+    }
+
+    /** One entry per record, written together (a list read). */
+    public Uni<Void> recordAll(String actor, String role, AuditAction action, String recordType, List<?> recordIds, String reason) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<AuditEntry> entries = recordIds.stream().map(id -> entry(actor, role, action, recordType, id, reason)).toList();
+        return AuditEntry.persist(entries);
+    }
+
+    private AuditEntry entry(String actor, String role, AuditAction action, String recordType, Object recordId, String reason) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
         entry.actor = actor;
@@ -42,7 +55,7 @@ public class AuditLog {
         entry.recordType = recordType;
         entry.recordId = String.valueOf(recordId);
         entry.reason = reason;
-        return entry.persist().replaceWithVoid();
+        return entry;
     }
 
     /**

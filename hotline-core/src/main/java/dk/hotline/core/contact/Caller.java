@@ -1,5 +1,6 @@
 package dk.hotline.core.contact;
 
+import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,16 +12,49 @@ import java.util.List;
 /**
  * Who is asking, from the token only: name, roles, and for advisors their
  * site and PJSIP endpoint (claims {@code site} and {@code endpoint}). Nothing
- * here is ever taken from the request body.
+ * here is ever taken from the request body. {@code reason} is the
+ * {@value AuditLog#REASON_HEADER} header: why a supervisor reads outside their site.
  */
-public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor) {
+public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor, String reason) {
 
     public static Caller of(SecurityIdentity identity) {
+        return of(identity, null);
+    }
+
+    public static Caller of(SecurityIdentity identity, String reason) {
         String site = claim(identity, "site");
         Site parsed = site == null ? null
                 : Arrays.stream(Site.values()).filter(s -> s.name().equals(site)).findFirst().orElse(null);
         return new Caller(identity.getPrincipal().getName(), parsed, claim(identity, "endpoint"),
-                identity.hasRole("advisor"), identity.hasRole("supervisor"));
+                identity.hasRole("advisor"), identity.hasRole("supervisor"), reason);
+    }
+
+    /** The role the audit log records for this caller. */
+    public String role() {
+        return supervisor ? "supervisor" : advisor ? "advisor" : "none";
+    }
+
+    /**
+     * The reason to record with a read of a record of {@code recordSite}. A
+     * supervisor reading outside their own site must give one (400 naming the
+     * header otherwise); within it, a reason is kept when given.
+     */
+    public String auditReason(Site recordSite) {
+        if (supervisor && site != recordSite) {
+            return AuditLog.requireReason(reason);
+        }
+        return reason == null || reason.isBlank() ? null : AuditLog.requireReason(reason);
+    }
+
+    /** Whether this caller reads across sites: a supervisor who gave a reason (or has no site of their own). */
+    public boolean readsAllSites() {
+        if (!supervisor) {
+            return false;
+        }
+        if (site == null) {
+            AuditLog.requireReason(reason);
+        }
+        return reason != null && !reason.isBlank();
     }
 
     /** The site an advisor works for; an advisor without a valid site claim may not work on contacts. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.core.advice.domain.AdviceLog;
 import dk.hotline.core.advice.domain.FieldProblem;
 import dk.hotline.core.advice.domain.LogRules;
+import dk.hotline.core.audit.AuditAction;
+import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
@@ -33,7 +35,8 @@ import java.util.UUID;
 /**
  * Contacts and their advice logs: drafts that autosave, finalising (after
  * which a log changes only by amendment), and the referral that may follow.
- * Every method owns its transaction; a failure changes nothing.
+ * Every method owns its transaction; a failure changes nothing. Every read
+ * and change of a log is audited in the same transaction: no entry, no data.
  */
 @ApplicationScoped
 public class ContactService {
@@ -42,16 +45,21 @@ public class ContactService {
     public record Finalised(Contact contact, ReferralService.Created referral) {
     }
 
+    /** The audit log's name for these records. */
+    public static final String RECORD = "contact";
+
     private final ReferralService referrals;
     private final Municipalities municipalities;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public ContactService(ReferralService referrals, Municipalities municipalities, ObjectMapper json, Clock clock) {
+    public ContactService(ReferralService referrals, Municipalities municipalities, ObjectMapper json, Clock clock, AuditLog audit) {
         this.referrals = referrals;
         this.municipalities = municipalities;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -66,7 +74,8 @@ public class ContactService {
             Contact draft = newDraft(Channel.HOTLINE_CALL, line, site);
             draft.callId = call.callId;
             draft.advisorEndpoint = call.advisorEndpoint;
-            return draft.persist();
+            return draft.<Contact>persist()
+                    .call(c -> audit.record("system:calls", "service", AuditAction.CREATE, RECORD, c.id, "call " + call.callId + " connected"));
         });
     }
 
@@ -81,16 +90,17 @@ public class ContactService {
         Contact draft = newDraft(channel, line == null ? Line.NATIONAL : line, site);
         draft.advisorEndpoint = caller.endpoint();
         draft.createdBy = caller.name();
-        return draft.persist();
+        return draft.<Contact>persist().call(c -> audit.record(caller.name(), caller.role(), AuditAction.CREATE, RECORD, c.id, null));
     }
 
-    @WithSession
+    /** One log, for reading; the read is audited (with the reason a supervisor gave). */
+    @WithTransaction
     public Uni<Contact> visible(UUID id, Caller caller) {
-        return Contact.<Contact>findById(id).map(c -> {
+        return Contact.<Contact>findById(id).call(c -> {
             if (c == null || !caller.maySee(c.site)) {
                 throw ProblemException.notFound("Contact " + id);
             }
-            return c;
+            return audit.record(caller.name(), caller.role(), AuditAction.READ, RECORD, c.id, caller.auditReason(c.site));
         });
     }
 
@@ -107,7 +117,9 @@ public class ContactService {
             contact.setLog(changed);
             touch(contact, caller);
             return contact;
-        }).call(ContactService::flush).onFailure(ContactService::isStale).transform(e -> stale());
+        }).call(ContactService::flush)
+                .call(c -> audit.record(caller.name(), caller.role(), AuditAction.UPDATE, RECORD, c.id, null))
+                .onFailure(ContactService::isStale).transform(e -> stale());
     }
 
     /** Finalises the log and, if asked in the same request, hands it on: all in one transaction. */
@@ -128,13 +140,17 @@ public class ContactService {
             Uni<ReferralService.Created> handedOn = referral == null
                     ? Uni.createFrom().nullItem()
                     : referrals.create(contact, caller, referral, idempotencyKey);
-            return handedOn.call(ignored -> flush()).map(created -> new Finalised(contact, created));
+            return handedOn.call(ignored -> flush())
+                    .call(ignored -> audit.record(caller.name(), caller.role(), AuditAction.FINALISE, RECORD, contact.id, null))
+                    .call(created -> referrals.audited(created, caller))
+                    .map(created -> new Finalised(contact, created));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 
     @WithTransaction
     public Uni<ReferralService.Created> refer(UUID id, Caller caller, ReferralRequest request, String idempotencyKey) {
-        return writable(id, caller).flatMap(contact -> referrals.create(contact, caller, request, idempotencyKey));
+        return writable(id, caller).flatMap(contact -> referrals.create(contact, caller, request, idempotencyKey))
+                .call(created -> referrals.audited(created, caller));
     }
 
     /** A correction of a final log; the log shows the corrected values and keeps who, when, why and what was before. */
@@ -166,7 +182,8 @@ public class ContactService {
             amendment.reason = reason;
             amendment.beforeJson = write(before);
             amendment.afterJson = write(after);
-            return amendment.<ContactAmendment>persist().call(ignored -> flush());
+            return amendment.<ContactAmendment>persist().call(ignored -> flush())
+                    .call(a -> audit.record(caller.name(), caller.role(), AuditAction.AMEND, RECORD, contact.id, reason));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 
@@ -175,14 +192,18 @@ public class ContactService {
         return ContactAmendment.list("contactId", Sort.by("amendedAt"), contactId);
     }
 
-    /** Advisors: their own site's contacts (optionally only theirs); supervisors: all. Newest first, at most 200. */
-    @WithSession
+    /**
+     * Advisors: their own site's contacts (optionally only theirs); supervisors:
+     * their own site, or every site when they give a reason. Newest first, at
+     * most 200; each log listed is an audited read.
+     */
+    @WithTransaction
     public Uni<List<Contact>> list(Caller caller, ContactStatus status, boolean mine) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (!caller.supervisor()) {
+        if (!caller.readsAllSites()) {
             query.append(" and site = :site");
-            params.and("site", caller.advisorSite());
+            params.and("site", caller.supervisor() ? caller.site() : caller.advisorSite());
         }
         if (status != null) {
             query.append(" and status = :status");
@@ -192,7 +213,10 @@ public class ContactService {
             query.append(" and advisorEndpoint = :endpoint");
             params.and("endpoint", caller.endpoint() == null ? "" : caller.endpoint());
         }
-        return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).list();
+        String reason = caller.readsAllSites() ? caller.reason().strip() : null;
+        return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).<Contact>list()
+                .call(list -> audit.recordAll(caller.name(), caller.role(), AuditAction.READ, RECORD,
+                        list.stream().map(c -> c.id).toList(), reason));
     }
 
     /** The drafts still open for an advisor's endpoint, oldest first (replayed when their event stream connects). */

@@ -2,6 +2,8 @@ package dk.hotline.core.referral;
 
 import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.FieldProblem;
+import dk.hotline.core.audit.AuditAction;
+import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.domain.ContactStatus;
@@ -15,6 +17,7 @@ import dk.hotline.core.referral.domain.Severity;
 import dk.hotline.core.rotation.domain.Line;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,17 +41,22 @@ public class ReferralService {
     public record Created(Referral referral, boolean replayed) {
     }
 
+    /** The audit log's name for these records. */
+    public static final String RECORD = "referral";
+
     private final Outbox outbox;
     private final Municipalities municipalities;
     private final Clock clock;
     private final String topic;
+    private final AuditLog audit;
 
     public ReferralService(Outbox outbox, Municipalities municipalities, Clock clock,
-                           @ConfigProperty(name = "hotline.referrals.topic") String topic) {
+                           @ConfigProperty(name = "hotline.referrals.topic") String topic, AuditLog audit) {
         this.outbox = outbox;
         this.municipalities = municipalities;
         this.clock = clock;
         this.topic = topic;
+        this.audit = audit;
     }
 
     /** Must run inside a transaction, on a contact the caller may write to. */
@@ -77,9 +85,23 @@ public class ReferralService {
         });
     }
 
-    @WithSession
-    public Uni<Referral> find(UUID id) {
-        return Referral.findById(id);
+    /** One referral, for reading: advisors of its site and supervisors (with a reason outside their site); audited. */
+    @WithTransaction
+    public Uni<Referral> visible(UUID id, Caller caller) {
+        return Referral.<Referral>findById(id).call(r -> {
+            if (r == null || !caller.maySee(r.site)) {
+                throw ProblemException.notFound("Referral " + id);
+            }
+            return audit.record(caller.name(), caller.role(), AuditAction.READ, RECORD, r.id, caller.auditReason(r.site));
+        });
+    }
+
+    /** Audits a referral just made (a replayed one was audited when it was made). */
+    public Uni<Void> audited(Created created, Caller caller) {
+        if (created == null || created.replayed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return audit.record(caller.name(), caller.role(), AuditAction.CREATE, RECORD, created.referral().id, null);
     }
 
     @WithSession

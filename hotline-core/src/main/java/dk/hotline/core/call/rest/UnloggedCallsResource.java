@@ -1,8 +1,8 @@
 package dk.hotline.core.call.rest;
 
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.call.UnloggedCalls;
 import dk.hotline.core.contact.rest.QueryEnums;
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Site;
 import io.smallrye.mutiny.Uni;

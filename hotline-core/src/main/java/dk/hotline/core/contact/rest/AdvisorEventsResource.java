@@ -1,10 +1,10 @@
 package dk.hotline.core.contact.rest;
 
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;

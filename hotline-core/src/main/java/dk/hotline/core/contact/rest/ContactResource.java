@@ -1,6 +1,6 @@
 package dk.hotline.core.contact.rest;
 
-import dk.hotline.core.http.Shield;
+import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactPatch;
@@ -11,6 +11,7 @@ import dk.hotline.core.contact.rest.ContactCommands.Finalise;
 import dk.hotline.core.contact.rest.ContactCommands.OpenContact;
 import dk.hotline.core.contact.rest.ContactViews.AmendmentView;
 import dk.hotline.core.contact.rest.ContactViews.ContactView;
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.problem.ProblemException;
 import dk.hotline.core.referral.DuplicateReferralException;
 import dk.hotline.core.referral.ReferralRequest;
@@ -71,17 +72,18 @@ public class ContactResource {
 
     @GET
     @RolesAllowed({"advisor", "supervisor"})
-    @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint)")
-    public Uni<List<ContactView>> list(@QueryParam("status") String status, @QueryParam("mine") boolean mine) {
-        return Shield.fromCancellation(contacts.list(caller(), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
+    @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint; supervisors: their site, every site with X-Access-Reason); audited")
+    public Uni<List<ContactView>> list(@QueryParam("status") String status, @QueryParam("mine") boolean mine,
+                                       @HeaderParam(AuditLog.REASON_HEADER) String reason) {
+        return Shield.fromCancellation(contacts.list(Caller.of(identity, reason), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({"advisor", "supervisor"})
-    @Operation(summary = "One contact with its referral and amendments")
-    public Uni<ContactView> get(@PathParam("id") UUID id) {
-        return Shield.fromCancellation(contacts.visible(id, caller()).flatMap(this::full));
+    @Operation(summary = "One contact with its referral and amendments (supervisors outside their site give X-Access-Reason); audited")
+    public Uni<ContactView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
+        return Shield.fromCancellation(contacts.visible(id, Caller.of(identity, reason)).flatMap(this::full));
     }
 
     @PATCH

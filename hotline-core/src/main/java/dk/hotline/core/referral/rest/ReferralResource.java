@@ -1,14 +1,15 @@
 package dk.hotline.core.referral.rest;
 
-import dk.hotline.core.http.Shield;
+import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.core.http.Shield;
 import dk.hotline.core.referral.ReferralService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,14 +35,8 @@ public class ReferralResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"advisor", "supervisor"})
-    @Operation(summary = "One referral (advisors: their site's only)")
-    public Uni<ReferralView> get(@PathParam("id") UUID id) {
-        Caller caller = Caller.of(identity);
-        return Shield.fromCancellation(referrals.find(id)).map(r -> {
-            if (r == null || !caller.maySee(r.site)) {
-                throw ProblemException.notFound("Referral " + id);
-            }
-            return ReferralView.of(r);
-        });
+    @Operation(summary = "One referral (advisors: their site's only; supervisors outside their site give X-Access-Reason); audited")
+    public Uni<ReferralView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
+        return Shield.fromCancellation(referrals.visible(id, Caller.of(identity, reason))).map(ReferralView::of);
     }
 }
