@@ -9,6 +9,7 @@ import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
+import dk.hotline.core.crypto.EncryptedText;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -78,6 +79,7 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "advice_themes")
     public Set<AdviceTheme> adviceThemes = EnumSet.noneOf(AdviceTheme.class);
 
+    @Convert(converter = EncryptedText.class)
     public String summary;
 
     @Enumerated(EnumType.STRING)

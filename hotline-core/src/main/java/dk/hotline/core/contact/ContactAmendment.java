@@ -1,7 +1,9 @@
 package dk.hotline.core.contact;
 
+import dk.hotline.core.crypto.EncryptedText;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,11 +28,14 @@ public class ContactAmendment extends PanacheEntityBase {
     @Column(name = "amended_by")
     public String amendedBy;
 
+    @Convert(converter = EncryptedText.class)
     public String reason;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "before_json")
     public String beforeJson;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "after_json")
     public String afterJson;
 }

@@ -183,7 +183,7 @@ public class ContactService {
             amendment.beforeJson = write(before);
             amendment.afterJson = write(after);
             return amendment.<ContactAmendment>persist().call(ignored -> flush())
-                    .call(a -> audit.record(caller.name(), caller.role(), AuditAction.AMEND, RECORD, contact.id, reason));
+                    .call(a -> audit.record(caller.name(), caller.role(), AuditAction.AMEND, RECORD, contact.id, null));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 

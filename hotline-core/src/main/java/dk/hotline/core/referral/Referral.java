@@ -2,12 +2,14 @@ package dk.hotline.core.referral;
 
 import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.core.crypto.EncryptedText;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.Severity;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,14 +65,18 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "legal_basis")
     public LegalBasis legalBasis;
 
+    @Convert(converter = EncryptedText.class)
     public String description;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_name")
     public String callerName;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_phone")
     public String callerPhone;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_email")
     public String callerEmail;
 
