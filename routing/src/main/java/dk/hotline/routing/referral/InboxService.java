@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.routing.audit.AuditTrail;
 import dk.hotline.routing.common.ApiException;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
@@ -11,6 +12,7 @@ import dk.hotline.routing.referral.domain.Transition;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,11 +32,16 @@ public class InboxService {
     private final ReferralLifecycle lifecycle;
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
+    private final AuditTrail audit;
+    private final SecurityIdentity identity;
 
-    public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents) {
+    public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents, AuditTrail audit,
+                        SecurityIdentity identity) {
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @WithSession
@@ -61,7 +68,8 @@ public class InboxService {
                 e.firstReadAt = deadlines.now();
             }
             return ReferralEntity.<ReferralEntity>findById(referralId)
-                    .map(r -> ReferralView.of(r, InboxEntryEntity.PRIMARY.equals(e.role)));
+                    .map(r -> ReferralView.of(r, InboxEntryEntity.PRIMARY.equals(e.role)))
+                    .call(() -> audit.record(identity, organisation, AuditTrail.Action.READ, "referral", referralId));
         });
     }
 
@@ -73,7 +81,8 @@ public class InboxService {
                         + action.name().toLowerCase(java.util.Locale.ROOT) + " it");
             }
             return ReferralEntity.<ReferralEntity>findById(referralId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(r -> apply(r, action, reason).replaceWith(() -> ReferralView.of(r, true)));
+                    .chain(r -> apply(r, action, reason).replaceWith(() -> ReferralView.of(r, true)))
+                    .call(() -> audit.record(identity, organisation, AuditTrail.Action.valueOf(action.name()), "referral", referralId));
         });
     }
 

@@ -96,4 +96,15 @@ class TenantIsolationTest {
         given().get("/api/inbox/referrals").then().statusCode(401);
         given().get("/api/admin/recipients").then().statusCode(401);
     }
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "boss", roles = "supervisor")
+    void everyReadOfTheReferralIsInTheAuditTrailAndRefusedAttemptsReadNothing() {
+        given().get("/api/audit?recordId={id}", aarhus.id()).then().statusCode(200)
+                .body("findAll { it.action == 'READ' }.actor", hasItem("aarhus-contact"))
+                .body("findAll { it.action == 'READ' }.organisation", hasItem("infohus-oestjylland"))
+                .body("actor", not(hasItem("fyn-contact")));
+        given().get("/api/audit?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
 }

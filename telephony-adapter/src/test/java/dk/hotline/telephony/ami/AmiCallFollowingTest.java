@@ -21,6 +21,7 @@ import dk.hotline.telephony.testsupport.ScheduleJsonSamples;
 import dk.hotline.telephony.testsupport.Transcript;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -327,5 +328,26 @@ class AmiCallFollowingTest {
                 .filter(b -> b.isEvent() && !"Complete".equals(b.get("EventList")))
                 .map(Transcript.Block::text)
                 .collect(Collectors.toList());
+    }
+
+    @Test
+    @TestSecurity(user = "rotation-admin", roles = "rotation-admin")
+    void statusShowsTheManagerLinkAndTheScheduleEachLineIsRoutedBy() {
+        await().atMost(WAIT).until(() -> ami.isConnected() && replica.isFresh());
+        given().get("/api/telephony/status").then().statusCode(200)
+                .body("amiConnected", is(true))
+                .body("lines.size()", is(Line.values().length))
+                .body("lines[0].fresh", is(true));
+    }
+
+    @Test
+    @TestSecurity(user = "anna", roles = "advisor")
+    void statusIsForRotationAdminsAndSupervisorsOnly() {
+        given().get("/api/telephony/status").then().statusCode(403);
+    }
+
+    @Test
+    void statusWithoutATokenAnswers401() {
+        given().get("/api/telephony/status").then().statusCode(401);
     }
 }
