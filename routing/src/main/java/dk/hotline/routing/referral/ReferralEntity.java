@@ -1,7 +1,9 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.routing.crypto.EncryptedText;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -36,11 +38,15 @@ public class ReferralEntity extends PanacheEntityBase {
     public String concernCategory;
     @Column(name = "legal_basis")
     public String legalBasis;
+    @Convert(converter = EncryptedText.class)
     public String description;
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_name")
     public String callerName;
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_phone")
     public String callerPhone;
+    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_email")
     public String callerEmail;
     @Column(name = "recipient_id")
@@ -61,6 +67,7 @@ public class ReferralEntity extends PanacheEntityBase {
     public Instant acknowledgedAt;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    @Convert(converter = EncryptedText.class)
     @Column(name = "decision_reason")
     public String decisionReason;
     @Column(name = "overdue_at")
