@@ -350,4 +350,24 @@ class AmiCallFollowingTest {
     void statusWithoutATokenAnswers401() {
         given().get("/api/telephony/status").then().statusCode(401);
     }
+
+    @Test
+    void callersNumbersAndNamesNeverReachTheLog() throws java.io.IOException {
+        String callId = "1795900000.9";
+        asterisk.send(Transcript.load("T1-answered-caller-hangup.txt").unsolicitedEvents(1).stream()
+                .map(b -> b.text().replace("1795323805.0", callId).replace("Caller +4520000001", "Sentinel Navnesen")
+                        .replace("+4520000001", "+4520123456")).toList());
+        asterisk.sendRaw("Event: Newchannel\r\nUniqueid: 1795900001.1\r\nCallerIDNum: +4520123456\r\n"
+                + "CallerIDName: Sentinel Navnesen\r\nbroken line without a colon +4520123456\r\n\r\n");
+        FakeAsterisk.agiCall(agiPort.value(), FakeAsterisk.agiHeaders("1795900002.2", "70102030", "+4520123456"));
+        FakeAsterisk.agiCall(agiPort.value(), FakeAsterisk.agiHeaders("1795900003.3", "+4520123456", "Sentinel Navnesen"));
+        awaitStates(callId, "OFFERED", "QUEUED", "CONNECTED", "ENDED");
+
+        java.nio.file.Path log = java.nio.file.Path.of("target", "test-logs", "telephony-adapter.log");
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        List<String> leaks = lines.stream()
+                .filter(line -> line.contains("20123456") || line.toLowerCase(java.util.Locale.ROOT).contains("navnesen"))
+                .toList();
+        assertThat(leaks).as("log lines with a caller's number or name (%d lines scanned)", lines.size()).isEmpty();
+    }
 }
