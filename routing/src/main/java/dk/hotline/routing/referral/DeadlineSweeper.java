@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.routing.common.PeriodicJobs;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
@@ -7,10 +8,10 @@ import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.ReferralStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
-import dk.hotline.routing.common.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -51,9 +52,14 @@ public class DeadlineSweeper {
     public Uni<Integer> sweep() {
         Instant now = deadlines.now();
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("select * from referral where acknowledged_at is null and overdue_at is null"
-                                + " and deadline_at < :now order by deadline_at limit " + BATCH + " for update skip locked",
-                        ReferralEntity.class).setParameter("now", now).getResultList())
+                // HQL, not a native select *: the entity's converted (encrypted) columns must go through Hibernate's mapping.
+                // SKIP LOCKED, so several instances sweep disjoint rows.
+                .chain(s -> s.createSelectionQuery("from ReferralEntity where acknowledgedAt is null and overdueAt is null"
+                                + " and deadlineAt < :now order by deadlineAt", ReferralEntity.class)
+                        .setParameter("now", now)
+                        .setMaxResults(BATCH)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList())
                 .chain(referrals -> {
                     List<Object> rows = new ArrayList<>();
                     for (ReferralEntity r : referrals) {
