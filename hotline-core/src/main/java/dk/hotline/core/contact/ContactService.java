@@ -213,7 +213,7 @@ public class ContactService {
             query.append(" and advisorEndpoint = :endpoint");
             params.and("endpoint", caller.endpoint() == null ? "" : caller.endpoint());
         }
-        String reason = caller.readsAllSites() ? caller.reason().strip() : null;
+        String reason = caller.readsAllSites() ? AuditLog.requireReason(caller.reason()) : null;
         return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).<Contact>list()
                 .call(list -> audit.recordAll(caller.name(), caller.role(), AuditAction.READ, RECORD,
                         list.stream().map(c -> c.id).toList(), reason));
