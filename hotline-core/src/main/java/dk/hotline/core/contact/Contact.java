@@ -9,7 +9,7 @@ import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.crypto.EncryptedText;
+import dk.hotline.platform.crypto.EncryptedText;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;

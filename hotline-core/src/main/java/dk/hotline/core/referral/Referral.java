@@ -2,7 +2,7 @@ package dk.hotline.core.referral;
 
 import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.ConcernCategory;
-import dk.hotline.core.crypto.EncryptedText;
+import dk.hotline.platform.crypto.EncryptedText;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.Severity;
 import dk.hotline.core.rotation.domain.Line;

@@ -1,5 +1,8 @@
 package dk.hotline.core.crypto;
 
+import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.FieldCipher;
+
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

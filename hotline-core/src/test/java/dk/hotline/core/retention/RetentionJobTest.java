@@ -1,6 +1,6 @@
 package dk.hotline.core.retention;
 
-import dk.hotline.core.crypto.FieldCipher;
+import dk.hotline.platform.crypto.FieldCipher;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,6 +1,6 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.crypto.EncryptedText;
+import dk.hotline.platform.crypto.EncryptedText;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.hotline.telephony.routing.domain.Line;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.telephony.testsupport.CallEventSchema;
+import dk.hotline.contracts.Contract;
 import dk.hotline.telephony.testsupport.FakeAsterisk;
 import dk.hotline.telephony.testsupport.FakeAsteriskResource;
 import dk.hotline.telephony.testsupport.FakeAsteriskResource.AgiPort;
@@ -63,7 +63,6 @@ class AmiCallFollowingTest {
     @ConfigProperty(name = "mp.messaging.incoming.rotation.topic")
     String rotationTopic;
 
-    private final CallEventSchema schema = new CallEventSchema();
     private KafkaTopics.Reader calls;
 
     @BeforeAll
@@ -86,7 +85,7 @@ class AmiCallFollowingTest {
         List<ConsumerRecord<String, String>> records = calls.recordsFor(callId);
         assertThat(records.stream().map(r -> field(r, "state")).toList()).containsExactly(states);
         for (ConsumerRecord<String, String> r : records) {
-            assertThat(schema.violations(r.value())).as(r.value()).isEmpty();
+            assertThat(Contract.CALL_LIFECYCLE_V1.violations(r.value())).as(r.value()).isEmpty();
             String state = field(r, "state");
             assertThat(KafkaTopics.header(r, "ce_type")).isEqualTo("dk.hotline.call." + state.toLowerCase() + ".v1");
             assertThat(KafkaTopics.header(r, "ce_id")).isEqualTo(callId + "/" + state);

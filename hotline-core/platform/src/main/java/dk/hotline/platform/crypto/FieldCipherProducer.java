@@ -1,4 +1,4 @@
-package dk.hotline.core.crypto;
+package dk.hotline.platform.crypto;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dk.hotline.core.crypto;
+package dk.hotline.platform.crypto;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dk.hotline.routing.crypto;
+package dk.hotline.platform.crypto;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
-^ * Encrypts free text and contact details before they reach the database
+ * Encrypts free text and contact details before they reach the database
  * (AES-256-GCM, a fresh 96-bit nonce per value). The stored form names its key,
  * {@code <keyId>:<base64(nonce | ciphertext+tag)>}, so keys can rotate: new
  * values use the current key, old values still decrypt with theirs.

@@ -1,4 +1,4 @@
-package dk.hotline.routing.http;
+package dk.hotline.platform.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 
 /**
- * Limits how fast one client address may call the API a browser reaches (the
- * recipients' inbox above all; the same rule as hotline-core's), so a
+ * Limits how fast one client address may call the API a browser reaches (in every
+ * service: the advisors' and admins' API in core, the recipients' inbox in routing), so a
  * runaway script or a guessing attack is slowed down before it reaches the
  * database. Health, metrics and OpenAPI are not limited.
  */

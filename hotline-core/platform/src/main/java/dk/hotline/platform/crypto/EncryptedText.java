@@ -1,4 +1,4 @@
-package dk.hotline.routing.crypto;
+package dk.hotline.platform.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dk.hotline.core.crypto;
+package dk.hotline.platform.crypto;
 
 import io.smallrye.config.ConfigMapping;
 

@@ -1,4 +1,4 @@
-package dk.hotline.routing.http;
+package dk.hotline.platform.http;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dk.hotline.core.http;
+package dk.hotline.platform.http;
 
 import org.junit.jupiter.api.Test;
 
