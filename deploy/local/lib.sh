@@ -517,3 +517,27 @@ service_start() {
 }
 
 service_stop() { stop_daemon "$1" 30; }
+
+# ---------------------------------------------------------------- apt packages
+
+# Installs Debian packages that are missing (once per machine), when we may:
+# as root with apt-get. Elsewhere it only says what is missing; the tests that
+# need it then say so and are skipped.
+apt_ensure() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null; then
+    warn "missing Debian packages: ${missing[*]} (install them as root; the tests that need them are skipped)"
+    return 0
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LOG_DIR/apt.log" 2>&1 ||
+    warn "apt-get install ${missing[*]} failed (see $LOG_DIR/apt.log); the tests that need them are skipped"
+}
+
+# Headless Chromium and its driver for the browser tests (hotline-core/e2e).
+BROWSER_PACKAGES=(chromium chromium-driver)

@@ -1,4 +1,4 @@
-package dk.hotline.routing.e2e;
+package dk.hotline.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,7 +48,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReferralPathBenchmark {
 
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPO = Repo.ROOT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG = """
             {"callerRole":"RELATIVE","concernCategory":"MILITANT_ISLAMISM","ageBand":"AGE_25_PLUS","municipalityCode":"461",

@@ -1,4 +1,4 @@
-package dk.hotline.routing.e2e;
+package dk.hotline.e2e;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dk.hotline.routing.e2e;
+package dk.hotline.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class AuthorizationMatrixIT {
 
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPO = Repo.ROOT;
     private static final String LOG = """
             {"callerRole":"RELATIVE","concernCategory":"MILITANT_ISLAMISM","ageBand":"AGE_25_PLUS","municipalityCode":"461",
              "adviceThemes":["SIGNS_OF_RADICALISATION"],"summary":"Matrix test log.","outcome":"REFERRAL"}""";
@@ -91,7 +91,7 @@ class AuthorizationMatrixIT {
                 mismatches.add("\"" + rule.rule() + "\" (" + rule.user() + " " + rule.method() + " " + rule.path() + "): " + problem);
             }
         }
-        assertThat(mismatches).as("%d requests; the services' logs are in routing/target/e2e", requests).isEmpty();
+        assertThat(mismatches).as("%d requests; the services' logs are in hotline-core/e2e/target/e2e", requests).isEmpty();
     }
 
     // ---- the records the matrix names ---------------------------------------------------------------------

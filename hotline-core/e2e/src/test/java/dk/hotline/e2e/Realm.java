@@ -1,4 +1,4 @@
-package dk.hotline.routing.e2e;
+package dk.hotline.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
