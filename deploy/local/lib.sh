@@ -445,9 +445,10 @@ services_build() {
 
 # The environment of one service: where the stack is, then the lines of
 # deploy/local/services.env ("KEY=value" for every service,
-# "<module>:KEY=value" for one).
+# "<module>:KEY=value" for one). A key already in the caller's environment
+# keeps the caller's value (HOTLINE_AGI_PORT=… deploy/local/hotline up).
 service_env() {
-  local module="$1" line
+  local module="$1" line key
   printf '%s\n' \
     "QUARKUS_HTTP_PORT=$(service_port "$module")" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
@@ -462,6 +463,10 @@ service_env() {
     if [[ "${line%%=*}" == *:* ]]; then
       [[ "${line%%:*}" == "$module" ]] || continue
       line="${line#*:}"
+    fi
+    key="${line%%=*}"
+    if [[ -n "${!key+set}" ]]; then
+      line="$key=${!key}"
     fi
     printf '%s\n' "$line"
   done <"$DEPLOY_LOCAL/services.env"

@@ -1,6 +1,6 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;

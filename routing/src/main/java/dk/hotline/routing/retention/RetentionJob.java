@@ -1,6 +1,6 @@
 package dk.hotline.routing.retention;
 
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
