@@ -599,7 +599,9 @@ pbx_write_config() {
     -e "s#^contact=sip:sip.telco.example:5060\$#contact=sip:127.0.0.1:$PBX_TELCO_PORT#" "$etc/pjsip.conf"
   sed -i -e "s/^port=5038\$/port=$PBX_AMI_PORT/" -e 's/^bindaddr=10.0.10.5$/bindaddr=127.0.0.1/' \
     -e 's#^permit=10.0.20.0/255.255.255.0$#permit=127.0.0.1/255.255.255.255#' "$etc/manager.conf"
-  sed -i "s#^HOTLINE_AGI_URL=agi://telephony-adapter:4573/incoming\$#HOTLINE_AGI_URL=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
+  # Both adapters of the dialplan are the one adapter of this stack.
+  sed -i -e "s#^HOTLINE_AGI_URL=agi://telephony-adapter-1:4573/incoming\$#HOTLINE_AGI_URL=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
+    -e "s#^HOTLINE_AGI_URL_2=agi://telephony-adapter-2:4573/incoming\$#HOTLINE_AGI_URL_2=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
     "$etc/extensions.conf"
   printf 'secret=%s\n' "$PBX_AMI_SECRET" >"$etc/manager_hotline_secret.conf"
   awk '/^\[/ {name=substr($0, 2, length($0) - 2)} /^password=/ {print "password=" name; next} {print}' \
