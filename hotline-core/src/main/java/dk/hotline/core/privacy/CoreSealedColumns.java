@@ -16,6 +16,7 @@ public class CoreSealedColumns implements SealedColumns {
     @Override
     public List<SealedColumn> all() {
         return List.of(Contact.SUMMARY, ContactAmendment.REASON, ContactAmendment.BEFORE, ContactAmendment.AFTER,
-                Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL);
+                Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL,
+                dk.hotline.core.delivery.ReferralStatus.REASON);
     }
 }
