@@ -303,7 +303,7 @@ public class ConsolePage {
     }
 
     private StatusLine line(ReferralStatus s) {
-        return new StatusLine(s.status, statusTexts.label(s.status), WHEN.format(s.occurredAt), s.recipientName, s.reason,
+        return new StatusLine(s.status, statusTexts.label(s.status), WHEN.format(s.occurredAt), s.recipientName, s.getReason(),
                 s.deadlineAt == null ? null : WHEN.format(s.deadlineAt));
     }
 

@@ -62,7 +62,8 @@ public final class LogForm {
         f.ageBand = name(c.ageBand);
         f.municipalityCode = c.municipalityCode == null ? "" : c.municipalityCode;
         c.adviceThemes.forEach(t -> f.adviceThemes.add(t.name()));
-        f.summary = c.summary == null ? "" : c.summary;
+        String summary = c.getSummary();
+        f.summary = summary == null ? "" : summary;
         f.outcome = name(c.outcome);
         return f;
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 @Table(name = "referral_status")
 public class ReferralStatus extends PanacheEntityBase {
 
+    /** The recipient's reason is sealed to its row (docs/decisions/shared-modules.md). */
     public static final SealedColumn REASON = new SealedColumn("referral_status", "event_id", "reason");
 
     @Id
@@ -32,7 +33,7 @@ public class ReferralStatus extends PanacheEntityBase {
     @Column(name = "recipient_name")
     public String recipientName;
 
-    /** The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so sealed to this row. */
+    /** The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so sealed. */
     public String reason;
 
     @Column(name = "occurred_at")

@@ -1,7 +1,6 @@
 package dk.hotline.core.privacy;
 
 import dk.hotline.core.contact.Contact;
-import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.contact.ContactAmendment;
 import dk.hotline.core.referral.Referral;
 import dk.hotline.platform.crypto.SealedColumn;
@@ -18,6 +17,6 @@ public class CoreSealedColumns implements SealedColumns {
     public List<SealedColumn> all() {
         return List.of(Contact.SUMMARY, ContactAmendment.REASON, ContactAmendment.BEFORE, ContactAmendment.AFTER,
                 Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL,
-                ReferralStatus.REASON);
+                dk.hotline.core.delivery.ReferralStatus.REASON);
     }
 }

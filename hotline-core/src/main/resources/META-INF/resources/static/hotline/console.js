@@ -9,6 +9,7 @@
 
   function bytes(b64) { return Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); }); }
   function base64(buf) { return btoa(String.fromCharCode.apply(null, new Uint8Array(buf))); }
+  function version(form) { var v = form.querySelector('#version'); return v ? v.value : ''; }
   function storeName(form) { return 'hotline-kladde-' + form.dataset.contact; }
   function key(form) {
     return crypto.subtle.importKey('raw', bytes(form.dataset.localKey), 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -22,7 +23,7 @@
   }
   function status(form, cls, text) {
     var s = form.querySelector('#save-status');
-    if (!s) { return; }
+    if (!s || form.dataset.stale) { return; }  // the "changed elsewhere" message stays until the page is reloaded
     s.className = cls;
     s.setAttribute('role', 'status');
     s.textContent = text;
@@ -35,7 +36,8 @@
     return key(form).then(function (k) {
       return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv }, k, enc.encode(text));
     }).then(function (data) {
-      localStorage.setItem(storeName(form), JSON.stringify({ iv: base64(iv), data: base64(data) }));
+      // With the version it was typed on: it is put back only onto that version, never over someone else's save.
+      localStorage.setItem(storeName(form), JSON.stringify({ iv: base64(iv), data: base64(data), v: version(form) }));
     });
   }
 
@@ -56,6 +58,7 @@
     var stored = localStorage.getItem(storeName(form));
     if (!stored || !window.crypto || !crypto.subtle) { return; }
     var copy = JSON.parse(stored);
+    if (copy.v !== version(form)) { return; }
     key(form).then(function (k) {
       return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(copy.iv) }, k, bytes(copy.data));
     }).then(function (plain) {
@@ -78,13 +81,27 @@
     if (!form || form.dataset.ready) { return; }
     form.dataset.ready = 'true';
     form.addEventListener('input', function () { keep(form); status(form, 'unsaved', form.dataset.textUnsaved); });
-    form.addEventListener('change', function () { keep(form); });
-    form.addEventListener('submit', function () { keep(form); });
-    form.addEventListener('htmx:configRequest', function () { form.dataset.sent = fields(form); status(form, 'unsaved', form.dataset.textSaving); });
+    form.addEventListener('change', function () { keep(form); status(form, 'unsaved', form.dataset.textUnsaved); });
+    // A button pressed while an autosave is on its way waits for it, so that it carries the version that save made.
+    var waiting = null;
+    form.addEventListener('submit', function (e) {
+      keep(form);
+      if (form.dataset.inflight === 'true') { e.preventDefault(); waiting = e.submitter || form; }
+    });
+    form.addEventListener('htmx:configRequest', function (e) {
+      if (e.target !== form) { return; }
+      form.dataset.sent = fields(form);
+      form.dataset.inflight = 'true';
+      status(form, 'unsaved', form.dataset.textSaving);
+    });
     form.addEventListener('htmx:afterRequest', function (e) {
+      if (e.target !== form) { return; }
+      form.dataset.inflight = 'false';
+      if (waiting !== null) { var b = waiting; waiting = null; if (b === form) { form.requestSubmit(); } else { form.requestSubmit(b); } return; }
       var xhr = e.detail.xhr;
       if (xhr && xhr.status === 200) { forget(form, form.dataset.sent); return; }
-      if (xhr && (xhr.status === 409 || xhr.status === 422 || xhr.status === 499)) { return; }
+      if (xhr && xhr.status === 409) { form.dataset.stale = 'true'; return; }
+      if (xhr && (xhr.status === 422 || xhr.status === 499)) { return; }
       status(form, 'unsaved', form.dataset.textFailed);
       setTimeout(function () { htmx.trigger(form, 'change'); }, RETRY_MS);
     });

@@ -53,7 +53,7 @@ class DeliveryStatusConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> history(id).size() == 3);
         List<ReferralStatus> history = history(id);
         assertThat(history).extracting(s -> s.status).containsExactly("DELIVERED", "REJECTED", "FORWARDED");
-        assertThat(history.get(1).reason).isEqualTo("Sendt til forkert kommune");
+        assertThat(history.get(1).getReason()).isEqualTo("Sendt til forkert kommune");
         assertThat(history.get(0).recipientName).isEqualTo("Infohus Fyn");
     }
 
