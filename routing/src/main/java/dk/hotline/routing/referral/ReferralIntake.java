@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
@@ -33,8 +34,11 @@ public class ReferralIntake {
     private final RecipientResolver resolver;
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
+    private final EventFieldCipher eventFields;
 
-    public ReferralIntake(RecipientResolver resolver, DeadlinePolicy deadlines, StatusEvents statusEvents) {
+    public ReferralIntake(RecipientResolver resolver, DeadlinePolicy deadlines, StatusEvents statusEvents,
+                          EventFieldCipher eventFields) {
+        this.eventFields = eventFields;
         this.resolver = resolver;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -134,11 +138,12 @@ public class ReferralIntake {
         r.ageBand = e.ageBand() == null ? "UNKNOWN" : e.ageBand().name();
         r.concernCategory = e.concernCategory();
         r.legalBasis = e.legalBasis();
-        r.description = e.description();
+        // Sealed by core with the event keys (end to end); stored under routing's own data keys.
+        r.description = eventFields.open(e.description());
         if (e.callerContact() != null) {
-            r.callerName = e.callerContact().name();
-            r.callerPhone = e.callerContact().phone();
-            r.callerEmail = e.callerContact().email();
+            r.callerName = eventFields.open(e.callerContact().name());
+            r.callerPhone = eventFields.open(e.callerContact().phone());
+            r.callerEmail = eventFields.open(e.callerContact().email());
         }
         r.recipientId = d.recipient().id();
         r.recipientName = d.recipient().name();
