@@ -71,10 +71,10 @@ class NoPersonalDataOnTheWireTest {
 
         ConsumerRecord<String, String> event = awaitOnTopic(referralsTopic, referralId);
         JsonNode payload = json.readTree(event.value());
-        assertThat(eventFields.open(payload.get("description").asText())).isEqualTo(description);
-        assertThat(eventFields.open(payload.get("callerContact").get("name").asText())).isEqualTo(name);
-        assertThat(eventFields.open(payload.get("callerContact").get("phone").asText())).isEqualTo(phone);
-        assertThat(eventFields.open(payload.get("callerContact").get("email").asText())).isEqualTo(email);
+        assertThat(eventFields.open("referral_created", "description", referralId, payload.get("description").asText())).isEqualTo(description);
+        assertThat(eventFields.open("referral_created", "caller_name", referralId, payload.get("callerContact").get("name").asText())).isEqualTo(name);
+        assertThat(eventFields.open("referral_created", "caller_phone", referralId, payload.get("callerContact").get("phone").asText())).isEqualTo(phone);
+        assertThat(eventFields.open("referral_created", "caller_email", referralId, payload.get("callerContact").get("email").asText())).isEqualTo(email);
 
         List<OutboxEvent> outbox = OnVertx.await(() -> Panache.withSession(() -> OutboxEvent.<OutboxEvent>listAll()));
         assertThat(outbox).isNotEmpty();

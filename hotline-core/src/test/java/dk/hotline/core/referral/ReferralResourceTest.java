@@ -82,7 +82,8 @@ class ReferralResourceTest {
         assertThat(event.get("concernCategory").asText()).isEqualTo("MILITANT_ISLAMISM");
         assertThat(event.get("legalBasis").asText()).isEqualTo("CONSENT");
         assertThat(event.get("callerContact").get("name").asText()).doesNotContain("Jens");
-        assertThat(eventFields.open(event.get("callerContact").get("name").asText())).isEqualTo("Jens Jensen");
+        assertThat(eventFields.open("referral_created", "caller_name", referralId, event.get("callerContact").get("name").asText()))
+                .isEqualTo("Jens Jensen");
         assertThat(Instant.parse(event.get("deadlineAt").asText())).isEqualTo(deadline);
         assertThat(event.fieldNames()).toIterable().containsExactlyInAnyOrder("referralId", "contactId", "line", "handledBySite",
                 "severity", "createdAt", "deadlineAt", "municipalityCode", "ageBand", "concernCategory", "legalBasis",

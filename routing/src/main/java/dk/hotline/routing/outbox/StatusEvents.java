@@ -18,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatusEvents {
 
+    /** Where a status event's reason is sealed (with the field and the referral id). */
+    public static final String SEALED_IN = "referral_status";
+
     private final ObjectMapper mapper;
     private final EventFieldCipher eventFields;
 
@@ -29,7 +32,7 @@ public class StatusEvents {
     /** A status event; its {@code reason} (a recipient's free text) is sealed, never in clear in the outbox or on Kafka. */
     public OutboxEventEntity event(ReferralEntity r, ReferralStatus status, Instant at, String reason) {
         ReferralStatusV1 payload = new ReferralStatusV1(r.referralId, status, r.recipientId, r.recipientName,
-                r.explanation, at, r.deadlineAt, eventFields.seal(reason));
+                r.explanation, at, r.deadlineAt, eventFields.seal(SEALED_IN, "reason", r.referralId, reason));
         OutboxEventEntity e = new OutboxEventEntity();
         e.eventId = UUID.randomUUID();
         e.referralId = r.referralId;

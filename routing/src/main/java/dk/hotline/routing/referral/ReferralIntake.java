@@ -31,6 +31,9 @@ public class ReferralIntake {
 
     public enum Outcome { STORED, DUPLICATE }
 
+    /** Where core seals a referral's personal fields (with the field and the referral id): dk.hotline.referral.created.v1. */
+    public static final String SEALED_IN = "referral_created";
+
     private final RecipientResolver resolver;
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
@@ -139,11 +142,11 @@ public class ReferralIntake {
         r.concernCategory = e.concernCategory();
         r.legalBasis = e.legalBasis();
         // Sealed by core with the event keys (end to end); stored under routing's own data keys.
-        r.description = eventFields.open(e.description());
+        r.description = eventFields.open(SEALED_IN, "description", e.referralId(), e.description());
         if (e.callerContact() != null) {
-            r.callerName = eventFields.open(e.callerContact().name());
-            r.callerPhone = eventFields.open(e.callerContact().phone());
-            r.callerEmail = eventFields.open(e.callerContact().email());
+            r.callerName = eventFields.open(SEALED_IN, "caller_name", e.referralId(), e.callerContact().name());
+            r.callerPhone = eventFields.open(SEALED_IN, "caller_phone", e.referralId(), e.callerContact().phone());
+            r.callerEmail = eventFields.open(SEALED_IN, "caller_email", e.referralId(), e.callerContact().email());
         }
         r.recipientId = d.recipient().id();
         r.recipientName = d.recipient().name();

@@ -84,7 +84,8 @@ class NoPersonalDataOnTheWireTest {
                     deliveries.typesOf(r.id()).contains("dk.hotline.referral.rejected.v1"));
             String rejected = deliveries.of(r.id()).stream()
                     .filter(e -> "dk.hotline.referral.rejected.v1".equals(e.ceType())).findFirst().orElseThrow().value();
-            assertThat(eventFields.open(new ObjectMapper().readTree(rejected).get("reason").asText())).isEqualTo(reason);
+            assertThat(eventFields.open("referral_status", "reason", r.id(),
+                    new ObjectMapper().readTree(rejected).get("reason").asText())).isEqualTo(reason);
         }
 
         List<String> outbox = new ArrayList<>();

@@ -136,7 +136,8 @@ class ReferralFlowTest {
         EventSchemas.REFERRAL_STATUS.assertValid(rejected.value());
         assertThat(rejected.value()).contains("\"status\":\"REJECTED\"").doesNotContain("Already known to the local SSP");
         String sealedReason = JsonPath.from(rejected.value()).getString("reason");
-        assertThat(ReferralEvents.EVENT_KEYS.decrypt(sealedReason)).isEqualTo("Already known to the local SSP");
+        assertThat(ReferralEvents.EVENT_KEYS.open("referral_status", "reason", r.id(), sealedReason))
+                .isEqualTo("Already known to the local SSP");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dk.hotline.routing.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.platform.crypto.FieldCipher;
+import dk.hotline.platform.events.EventFieldCipher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,8 +30,8 @@ public final class ReferralEvents implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The %test event key of routing's application.properties (also what the packaged test-profile app holds). */
-    public static final FieldCipher EVENT_KEYS = new FieldCipher(
-            FieldCipher.parseKeys("testev1:Q2hvb3NlIGEgcmVhbCBrZXkgaW4gcHJvZHVjdGlvbiE="), "testev1");
+    public static final EventFieldCipher EVENT_KEYS = new EventFieldCipher(new FieldCipher(
+            FieldCipher.parseKeys("testev1:Q2hvb3NlIGEgcmVhbCBrZXkgaW4gcHJvZHVjdGlvbiE="), "testev1"));
     private final KafkaProducer<String, String> producer;
     private final String topic;
 
@@ -86,12 +87,14 @@ public final class ReferralEvents implements AutoCloseable {
 
         public String json() {
             Map<String, Object> sealed = new LinkedHashMap<>(payload);
+            String key = String.valueOf(payload.get("referralId"));
             if (sealed.get("description") instanceof String d) {
-                sealed.put("description", EVENT_KEYS.encrypt(d));
+                sealed.put("description", EVENT_KEYS.seal("referral_created", "description", key, d));
             }
             if (sealed.get("callerContact") instanceof Map<?, ?> contact) {
                 Map<String, Object> parts = new LinkedHashMap<>();
-                contact.forEach((k, v) -> parts.put((String) k, v instanceof String text ? EVENT_KEYS.encrypt(text) : v));
+                contact.forEach((k, v) -> parts.put((String) k,
+                        v instanceof String text ? EVENT_KEYS.seal("referral_created", "caller_" + k, key, text) : v));
                 sealed.put("callerContact", parts);
             }
             try {
