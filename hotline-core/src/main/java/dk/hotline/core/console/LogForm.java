@@ -9,7 +9,7 @@ import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactPatch;
 import dk.hotline.core.contact.domain.ContactField;
-import dk.hotline.core.problem.Problem;
+import dk.hotline.platform.problem.Problem;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.Severity;

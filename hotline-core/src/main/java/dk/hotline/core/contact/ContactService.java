@@ -10,8 +10,8 @@ import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.problem.Problem;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.Problem;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
@@ -81,13 +81,14 @@ public class ContactService {
 
     /** A contact that did not come through the telephony system (e-mail, a call taken outside it...). */
     @WithTransaction
-    public Uni<Contact> open(Caller caller, Channel channel, Line line) {
+    public Uni<Contact> open(Caller caller, Channel channel) {
         Site site = caller.advisorSite();
+        Line line = caller.handOpenedLine();
         if (channel == Channel.HOTLINE_CALL) {
             throw ProblemException.unprocessable("Hotline calls get their draft from the telephony system",
                     List.of(new Problem.FieldError("channel", "HOTLINE_CALL contacts are opened by the call itself; choose another channel")));
         }
-        Contact draft = newDraft(channel, line == null ? Line.NATIONAL : line, site);
+        Contact draft = newDraft(channel, line, site);
         draft.advisorEndpoint = caller.endpoint();
         draft.createdBy = caller.name();
         return draft.<Contact>persist().call(c -> audit.record(caller.name(), caller.role(), AuditAction.CREATE, RECORD, c.id, null));

@@ -1,6 +1,7 @@
 package dk.hotline.core.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.core.call.ProcessedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,8 +29,10 @@ public class DeliveryStatusConsumer {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventFieldCipher eventFields;
 
-    public DeliveryStatusConsumer(ObjectMapper json, Clock clock) {
+    public DeliveryStatusConsumer(ObjectMapper json, Clock clock, EventFieldCipher eventFields) {
+        this.eventFields = eventFields;
         this.json = json;
         this.clock = clock;
     }
@@ -75,10 +78,11 @@ public class DeliveryStatusConsumer {
             status.status = event.status().strip();
             status.recipientId = event.recipientId();
             status.recipientName = event.recipientName();
+            // Sealed by routing with the event keys (end to end); stored sealed again under core's data keys.
+            status.reason = eventFields.open("referral_status", "reason", referral.toString(), event.reason());
             status.occurredAt = event.occurredAt();
             status.deadlineAt = event.deadlineAt();
             status.receivedAt = clock.instant();
-            status.setReason(event.reason());
             return processed.persist().chain(status::persist).replaceWithVoid();
         }));
     }

@@ -33,7 +33,8 @@ public class ReferralStatus extends PanacheEntityBase {
     @Column(name = "recipient_name")
     public String recipientName;
 
-    /** The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so sealed. */
+    /* The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so stored sealed
+       to this row; field accesses go through the accessors. */
     public String reason;
 
     @Column(name = "occurred_at")

@@ -1,5 +1,6 @@
 package dk.hotline.core.privacy;
 
+import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactAmendment;
 import dk.hotline.core.referral.Referral;
@@ -17,6 +18,6 @@ public class CoreSealedColumns implements SealedColumns {
     public List<SealedColumn> all() {
         return List.of(Contact.SUMMARY, ContactAmendment.REASON, ContactAmendment.BEFORE, ContactAmendment.AFTER,
                 Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL,
-                dk.hotline.core.delivery.ReferralStatus.REASON);
+                ReferralStatus.REASON);
     }
 }

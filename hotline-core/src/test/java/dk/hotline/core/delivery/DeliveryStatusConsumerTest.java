@@ -30,12 +30,17 @@ class DeliveryStatusConsumerTest {
     @ConfigProperty(name = "mp.messaging.incoming.deliveries.topic")
     String topic;
 
+    /** Routing seals a reason with the event keys before it leaves routing; core opens it. */
+    @jakarta.inject.Inject
+    dk.hotline.platform.events.EventFieldCipher eventFields;
+
     @Test
     void eachStatusIsStoredOnceEvenWhenRedeliveredAndAnUnknownFutureStatusIsKept() throws Exception {
         String referral = UUID.randomUUID().toString();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String delivered = event(referral, "DELIVERED", t0, null);
-        String rejected = event(referral, "REJECTED", t0.plusSeconds(60), "Sendt til forkert kommune");
+        String rejected = event(referral, "REJECTED", t0.plusSeconds(60),
+                eventFields.seal("referral_status", "reason", referral, "Sendt til forkert kommune"));
         String forwarded = event(referral, "FORWARDED", t0.plusSeconds(120), null);
         // As routing writes them: valid against the one schema of the event (FORWARDED is a status routing may add).
         assertThat(Contract.REFERRAL_STATUS_V1.violations(delivered)).isEmpty();

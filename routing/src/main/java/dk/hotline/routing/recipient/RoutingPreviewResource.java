@@ -1,6 +1,6 @@
 package dk.hotline.routing.recipient;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.recipient.domain.AgeBand;
 import dk.hotline.routing.recipient.domain.Line;
 import dk.hotline.routing.recipient.domain.RecipientResolver;
@@ -55,7 +55,7 @@ public class RoutingPreviewResource {
         AgeBand age = ageBand == null || ageBand.isBlank() ? AgeBand.UNKNOWN : required(AgeBand.class, "ageBand", ageBand);
         String municipality = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();
         if (municipality != null && !municipality.matches("\\d{3}")) {
-            throw ApiException.invalid("municipalityCode", "must be a 3-digit municipality code");
+            throw ProblemException.badField("municipalityCode", "must be a 3-digit municipality code");
         }
         RoutingDecision decision = resolver.resolve(new RoutingRequest(l, s, municipality, age, handledBy, clock.instant()));
         return new Preview(decision.recipient().id(), decision.recipient().name(), decision.recipient().kind().name(),
@@ -65,10 +65,10 @@ public class RoutingPreviewResource {
 
     private static <E extends Enum<E>> E required(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required: one of " + names(type));
+            throw ProblemException.badField(field, "is required: one of " + names(type));
         }
         return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst()
-                .orElseThrow(() -> ApiException.invalid(field, "must be one of " + names(type)));
+                .orElseThrow(() -> ProblemException.badField(field, "must be one of " + names(type)));
     }
 
     private static String names(Class<? extends Enum<?>> type) {

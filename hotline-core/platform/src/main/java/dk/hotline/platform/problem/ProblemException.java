@@ -1,4 +1,4 @@
-package dk.hotline.core.problem;
+package dk.hotline.platform.problem;
 
 import java.util.List;
 
@@ -15,16 +15,16 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
+        super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
     }
 
-    /** 400: one field is malformed (cannot be parsed at all). */
+    /** 400: one field is malformed (cannot be parsed at all, or is out of what the API takes). */
     public static ProblemException badField(String field, String message) {
-        return new ProblemException(400, "invalid-input", "Invalid input", message,
+        return new ProblemException(400, ProblemMapper.INVALID_INPUT, "Invalid input", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -33,9 +33,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "rule-violated", "The request breaks a rule", detail, errors);
     }
 
-    /** 409: conflicts with the current state (a stale version, a duplicate). */
+    /** 409: conflicts with the current state (a stale version, a duplicate, a finished referral). */
     public static ProblemException conflict(String slug, String title, String detail, List<Problem.FieldError> errors) {
         return new ProblemException(409, slug, title, detail, errors);
+    }
+
+    /** 409 with the generic conflict type. */
+    public static ProblemException conflict(String detail) {
+        return conflict("conflict", "Conflict with the current state", detail, List.of());
     }
 
     public static ProblemException notFound(String what) {
@@ -43,10 +48,22 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), errors);
+        return Problem.of(status, slug, title, getMessage(), errors);
     }
 
     public int status() {
         return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 }
