@@ -99,9 +99,22 @@ final class RealAsterisk implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(List.of(pbx.binary(), "-C", pbx.conf.toString()), Duration.ofSeconds(30));
-        pbx.cli("core waitfullybooted");
+        try {
+            pbx.boot();
+        } catch (RuntimeException e) {
+            pbx.close();
+            throw e;
+        }
         return pbx;
+    }
+
+    private void boot() {
+        RealAsterisk pbx = this;
+        run(List.of(pbx.binary(), "-C", pbx.conf.toString()), Duration.ofSeconds(30));
+        // It forks into the background: its control socket appears once it listens.
+        org.awaitility.Awaitility.await("Asterisk's control socket").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(pbx.run.resolve("run/asterisk.ctl")));
+        pbx.cli("core waitfullybooted");
     }
 
     private String binary() {

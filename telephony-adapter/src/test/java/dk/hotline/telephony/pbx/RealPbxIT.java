@@ -280,7 +280,7 @@ class RealPbxIT {
         awaitRegistered("advisor-aarhus-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(4), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(4), true);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         List<JsonNode> events = awaitFinal(caller, "ENDED");
@@ -304,7 +304,7 @@ class RealPbxIT {
         awaitRegistered("advisor-aarhus-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ZERO, false);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ZERO, false);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         List<JsonNode> events = awaitFinal(caller, "ENDED");
@@ -320,7 +320,7 @@ class RealPbxIT {
         awaitRegistered("advisor-cph-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         List<JsonNode> events = awaitFinal(caller, "ENDED");
@@ -353,7 +353,7 @@ class RealPbxIT {
         awaitUnregistered("advisor-aarhus-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(5), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(5), true);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         List<JsonNode> events = awaitFinal(caller, "ABANDONED");
@@ -369,7 +369,7 @@ class RealPbxIT {
         awaitRegistered("advisor-cph-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(3), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(3), true);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         List<JsonNode> events = awaitFinal(caller, "ENDED");
@@ -388,7 +388,7 @@ class RealPbxIT {
         awaitRegistered("advisor-aarhus-1");
         String caller = newCaller();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(12), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(12), true);
         await("connected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> states(eventsOf(caller)).contains("CONNECTED"));
         amiLink.cut();
@@ -412,7 +412,7 @@ class RealPbxIT {
         String caller = newCaller();
         long started = System.nanoTime();
 
-        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ZERO, false);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ZERO, false);
 
         assertThat(call.await(Duration.ofSeconds(90))).as("telco SIPp, see %s", call.log()).isZero();
         Duration lasted = Duration.ofNanos(System.nanoTime() - started);
@@ -453,7 +453,7 @@ class RealPbxIT {
         String caller = newCaller();
         String before = pbx.cli("queue show hotline-copenhagen");
 
-        Sipp.Run call = sipp.call(sipPort(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
+        Sipp.Run call = sipp.call(pbxPorts.telco(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
 
         assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
         assertThat(phone.await(Duration.ofSeconds(30))).as("the Copenhagen phone answered; see %s", phone.log())
