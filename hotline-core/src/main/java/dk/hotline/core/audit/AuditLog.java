@@ -1,6 +1,6 @@
 package dk.hotline.core.audit;
 
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

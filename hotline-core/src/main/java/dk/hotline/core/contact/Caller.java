@@ -1,7 +1,8 @@
 package dk.hotline.core.contact;
 
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
+import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -12,10 +13,12 @@ import java.util.List;
 /**
  * Who is asking, from the token only: name, roles, and for advisors their
  * site and PJSIP endpoint (claims {@code site} and {@code endpoint}). Nothing
- * here is ever taken from the request body. {@code reason} is the
+ * here is ever taken from the request body; {@code lineClaim} is the optional
+ * {@code line} claim, the line of contacts opened by hand. {@code reason} is the
  * {@value AuditLog#REASON_HEADER} header: why a supervisor reads outside their site.
  */
-public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor, String reason) {
+public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor, String reason,
+                     String lineClaim) {
 
     public static Caller of(SecurityIdentity identity) {
         return of(identity, null);
@@ -26,7 +29,7 @@ public record Caller(String name, Site site, String endpoint, boolean advisor, b
         Site parsed = site == null ? null
                 : Arrays.stream(Site.values()).filter(s -> s.name().equals(site)).findFirst().orElse(null);
         return new Caller(identity.getPrincipal().getName(), parsed, claim(identity, "endpoint"),
-                identity.hasRole("advisor"), identity.hasRole("supervisor"), reason);
+                identity.hasRole("advisor"), identity.hasRole("supervisor"), reason, claim(identity, "line"));
     }
 
     /** The role the audit log records for this caller. */
@@ -66,6 +69,24 @@ public record Caller(String name, Site site, String endpoint, boolean advisor, b
         return site;
     }
 
+    /**
+     * The line of a contact this advisor opens by hand (not through a call): the token's
+     * optional {@code line} claim, NATIONAL without it. Never from a request body. Only
+     * Copenhagen's advisors work on Copenhagen's own line; a token that says otherwise is
+     * refused (403), nothing is created.
+     */
+    public Line handOpenedLine() {
+        Site own = advisorSite();
+        String text = lineClaim;
+        Line line = text == null || text.isBlank() ? Line.NATIONAL
+                : Arrays.stream(Line.values()).filter(l -> l.name().equals(text)).findFirst().orElse(null);
+        if (line == null || (line == Line.COPENHAGEN_LOCAL && own != Site.COPENHAGEN)) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "Your token does not allow contacts on this line (Copenhagen's own line is Copenhagen's)", List.of());
+        }
+        return line;
+    }
+
     /** Advisors see their own site's contacts, supervisors all. */
     public boolean maySee(Site contactSite) {
         return supervisor || (advisor && site != null && site == contactSite);
@@ -80,12 +101,15 @@ public record Caller(String name, Site site, String endpoint, boolean advisor, b
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
             if (value != null) {
-                String text = value.toString();
-                // A JSON string claim may arrive as a JsonString whose toString() keeps the quotes.
-                return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+                return unquote(value.toString());
             }
         }
         Object attribute = identity.getAttribute(name);
         return attribute == null ? null : attribute.toString();
+    }
+
+    /** A JSON string claim may arrive as a JsonString whose toString() keeps the quotes. */
+    private static String unquote(String text) {
+        return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 }

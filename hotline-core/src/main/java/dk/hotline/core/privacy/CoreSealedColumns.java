@@ -1,5 +1,6 @@
 package dk.hotline.core.privacy;
 
+import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactAmendment;
 import dk.hotline.core.referral.Referral;
@@ -16,6 +17,7 @@ public class CoreSealedColumns implements SealedColumns {
     @Override
     public List<SealedColumn> all() {
         return List.of(Contact.SUMMARY, ContactAmendment.REASON, ContactAmendment.BEFORE, ContactAmendment.AFTER,
-                Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL);
+                Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL,
+                ReferralStatus.REASON);
     }
 }

@@ -35,6 +35,11 @@ public class Municipalities {
         return Optional.ofNullable(namesByCode.get(code));
     }
 
+    /** Every municipality, code to name, in the file's order. */
+    public Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(namesByCode);
+    }
+
     public int count() {
         return namesByCode.size();
     }

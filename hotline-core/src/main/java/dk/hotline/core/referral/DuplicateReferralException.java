@@ -1,7 +1,7 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.core.problem.Problem;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.Problem;
+import dk.hotline.platform.problem.ProblemException;
 
 import java.util.List;
 

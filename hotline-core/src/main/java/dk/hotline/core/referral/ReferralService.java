@@ -5,11 +5,12 @@ import dk.hotline.core.advice.domain.FieldProblem;
 import dk.hotline.core.audit.AuditAction;
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.contact.Caller;
+import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.domain.ContactStatus;
 import dk.hotline.core.outbox.Outbox;
-import dk.hotline.core.problem.Problem;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.Problem;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.domain.Deadlines;
 import dk.hotline.core.referral.domain.ReferralRules;
@@ -49,9 +50,12 @@ public class ReferralService {
     private final Clock clock;
     private final String topic;
     private final AuditLog audit;
+    private final EventFieldCipher eventFields;
 
     public ReferralService(Outbox outbox, Municipalities municipalities, Clock clock,
-                           @ConfigProperty(name = "hotline.referrals.topic") String topic, AuditLog audit) {
+                           @ConfigProperty(name = "hotline.referrals.topic") String topic, AuditLog audit,
+                           EventFieldCipher eventFields) {
+        this.eventFields = eventFields;
         this.outbox = outbox;
         this.municipalities = municipalities;
         this.clock = clock;
@@ -76,7 +80,7 @@ public class ReferralService {
                     throw new DuplicateReferralException();
                 }
                 return referral.<Referral>persist()
-                        .call(r -> outbox.append(topic, r.id.toString(), ReferralCreated.TYPE, r.id.toString(), ReferralCreated.of(r)))
+                        .call(r -> outbox.append(topic, r.id.toString(), ReferralCreated.TYPE, r.id.toString(), ReferralCreated.of(r, eventFields)))
                         // Flush here so that a racing twin fails on the unique constraint as a 409, not at commit.
                         .call(r -> Panache.getSession().flatMap(s -> s.flush()))
                         .onFailure(ReferralService::isUniqueViolation).transform(e -> new DuplicateReferralException())

@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation;
 
-import dk.hotline.core.problem.Problem;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.Problem;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.domain.RotationSchedule;
 import dk.hotline.core.rotation.domain.ScheduleValidator;
 import dk.hotline.core.rotation.domain.Violation;

@@ -50,13 +50,43 @@ class ContactResourceTest {
     @Test
     @TestSecurity(user = "anna", roles = "advisor")
     @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
-    void siteInTheBodyIsIgnoredAndHotlineCallsCannotBeOpenedByHand() {
+    void siteInTheBodyIsRefusedAndHotlineCallsCannotBeOpenedByHand() {
         given().contentType(ContentType.JSON).body("{\"channel\":\"PHONE_OUTSIDE_SYSTEM\",\"site\":\"COPENHAGEN\"}")
+                .post("/api/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("site"));
+        given().contentType(ContentType.JSON).body("{\"channel\":\"PHONE_OUTSIDE_SYSTEM\"}")
                 .post("/api/contacts").then().statusCode(201).body("site", equalTo("AARHUS"));
         given().contentType(ContentType.JSON).body("{\"channel\":\"HOTLINE_CALL\"}")
                 .post("/api/contacts").then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("channel"));
         given().contentType(ContentType.JSON).body("{}")
                 .post("/api/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("channel"));
+    }
+
+    @Test
+    @TestSecurity(user = "anna", roles = "advisor")
+    @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
+    void anAarhusAdvisorCannotOpenAContactOnCopenhagensLocalLine() {
+        given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\",\"line\":\"COPENHAGEN_LOCAL\"}")
+                .post("/api/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("line"));
+        given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\"}")
+                .post("/api/contacts").then().statusCode(201).body("line", equalTo("NATIONAL")).body("site", equalTo("AARHUS"));
+    }
+
+    @Test
+    @TestSecurity(user = "anna", roles = "advisor")
+    @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1"),
+            @Claim(key = "line", value = "COPENHAGEN_LOCAL")})
+    void aTokenGivingAnAarhusAdvisorCopenhagensLineIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\"}")
+                .post("/api/contacts").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    @TestSecurity(user = "carl", roles = "advisor")
+    @OidcSecurity(claims = {@Claim(key = "site", value = "COPENHAGEN"), @Claim(key = "endpoint", value = "advisor-cph-1"),
+            @Claim(key = "line", value = "COPENHAGEN_LOCAL")})
+    void aCopenhagenAdvisorOnTheLocalLineOpensContactsOnItFromTheToken() {
+        given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\"}")
+                .post("/api/contacts").then().statusCode(201).body("line", equalTo("COPENHAGEN_LOCAL")).body("site", equalTo("COPENHAGEN"));
     }
 
     @Test

@@ -49,6 +49,9 @@ class ReferralResourceTest {
 
     final ObjectMapper json = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    dk.hotline.platform.events.EventFieldCipher eventFields;
+
     @Test
     void finaliseAndReferInOneRequestWritesTheEventWithTheReferral() throws Exception {
         String id = draft(LOG);
@@ -78,7 +81,9 @@ class ReferralResourceTest {
         assertThat(event.get("handledBySite").asText()).isEqualTo("AARHUS");
         assertThat(event.get("concernCategory").asText()).isEqualTo("MILITANT_ISLAMISM");
         assertThat(event.get("legalBasis").asText()).isEqualTo("CONSENT");
-        assertThat(event.get("callerContact").get("name").asText()).isEqualTo("Jens Jensen");
+        assertThat(event.get("callerContact").get("name").asText()).doesNotContain("Jens");
+        assertThat(eventFields.open("referral_created", "caller_name", referralId, event.get("callerContact").get("name").asText()))
+                .isEqualTo("Jens Jensen");
         assertThat(Instant.parse(event.get("deadlineAt").asText())).isEqualTo(deadline);
         assertThat(event.fieldNames()).toIterable().containsExactlyInAnyOrder("referralId", "contactId", "line", "handledBySite",
                 "severity", "createdAt", "deadlineAt", "municipalityCode", "ageBand", "concernCategory", "legalBasis",
@@ -157,12 +162,19 @@ class ReferralResourceTest {
     }
 
     @Test
-    void municipalityIsRequiredOnTheNationalLineOnly() {
+    void municipalityIsRequiredOnTheNationalLine() {
         String national = finalised(LOG.replace(",\"municipalityCode\":\"461\"", ""));
         refer(national, "{\"severity\":\"LOW\",\"legalBasis\":\"ANONYMOUS\",\"description\":\"x\"}", null)
                 .statusCode(422).body("errors[0].field", equalTo("municipalityCode"));
-        String local = given().contentType(ContentType.JSON).body("{\"channel\":\"PHONE_OUTSIDE_SYSTEM\",\"line\":\"COPENHAGEN_LOCAL\"}")
-                .post("/api/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    @TestSecurity(user = "carl", roles = "advisor")
+    @OidcSecurity(claims = {@Claim(key = "site", value = "COPENHAGEN"), @Claim(key = "endpoint", value = "advisor-cph-1"),
+            @Claim(key = "line", value = "COPENHAGEN_LOCAL")})
+    void onCopenhagensLocalLineNoMunicipalityIsNeeded() {
+        String local = given().contentType(ContentType.JSON).body("{\"channel\":\"PHONE_OUTSIDE_SYSTEM\"}")
+                .post("/api/contacts").then().statusCode(201).body("line", equalTo("COPENHAGEN_LOCAL")).extract().path("id");
         patch(local, LOG.replace(",\"municipalityCode\":\"461\"", ""));
         given().contentType(ContentType.JSON).post("/api/contacts/" + local + "/finalise").then().statusCode(200);
         refer(local, "{\"severity\":\"LOW\",\"legalBasis\":\"ANONYMOUS\",\"description\":\"x\"}", null)

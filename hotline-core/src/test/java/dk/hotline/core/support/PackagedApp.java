@@ -52,6 +52,8 @@ public final class PackagedApp implements AutoCloseable {
         // The prod profile has no data key of its own: the environment gives one, as in production.
         env.put("HOTLINE_DATA_KEYS", "crash1:vInW83/q9f22qeEIv2h2lGzVaYvArpaQrkLmqY1VQY4=");
         env.put("HOTLINE_DATA_KEY_CURRENT", "crash1");
+        env.put("HOTLINE_EVENT_KEYS", "crashev1:Q2hvb3NlIGEgcmVhbCBrZXkgaW4gcHJvZHVjdGlvbiE=");
+        env.put("HOTLINE_EVENT_KEY_CURRENT", "crashev1");
     }
 
     public static boolean isBuilt() {

@@ -1,6 +1,6 @@
 package dk.hotline.routing.audit;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +28,7 @@ public class AuditResource {
                                               @QueryParam("organisation") String organisation, @QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
+            throw ProblemException.badField("limit", "must be between 1 and 1000");
         }
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();

@@ -1,5 +1,6 @@
 package dk.hotline.routing.common;
 
+import dk.hotline.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -33,7 +34,7 @@ public class CallerOrganisation {
             value = s.getString();
         }
         if (value == null || value.isBlank()) {
-            throw new ApiException(403, "no-organisation", "No organisation",
+            throw new ProblemException(403, "no-organisation", "No organisation",
                     "the token carries no organisation claim", List.of());
         }
         return value;

@@ -2,6 +2,7 @@ package dk.hotline.routing.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.routing.referral.ReferralEntity;
 import dk.hotline.routing.referral.ReferralStatusV1;
 import dk.hotline.routing.referral.domain.ReferralStatus;
@@ -17,15 +18,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatusEvents {
 
-    private final ObjectMapper mapper;
+    /** Where a status event's reason is sealed (with the field and the referral id). */
+    public static final String SEALED_IN = "referral_status";
 
-    public StatusEvents(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final EventFieldCipher eventFields;
+
+    public StatusEvents(ObjectMapper mapper, EventFieldCipher eventFields) {
         this.mapper = mapper;
+        this.eventFields = eventFields;
     }
 
+    /** A status event; its {@code reason} (a recipient's free text) is sealed, never in clear in the outbox or on Kafka. */
     public OutboxEventEntity event(ReferralEntity r, ReferralStatus status, Instant at, String reason) {
         ReferralStatusV1 payload = new ReferralStatusV1(r.referralId, status, r.recipientId, r.recipientName,
-                r.explanation, at, r.deadlineAt, reason);
+                r.explanation, at, r.deadlineAt, eventFields.seal(SEALED_IN, "reason", r.referralId, reason));
         OutboxEventEntity e = new OutboxEventEntity();
         e.eventId = UUID.randomUUID();
         e.referralId = r.referralId;

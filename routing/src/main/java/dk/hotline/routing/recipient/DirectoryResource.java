@@ -1,6 +1,6 @@
 package dk.hotline.routing.recipient;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
@@ -102,7 +102,7 @@ public class DirectoryResource {
             s.mode = settings.mode().name();
             if (settings.mode() == Mode.WEBHOOK) {
                 if (settings.webhookSecret() == null && s.webhookSecret == null) {
-                    throw ApiException.invalid("webhookSecret", "required for WEBHOOK (16 to 200 characters)");
+                    throw ProblemException.badField("webhookSecret", "required for WEBHOOK (16 to 200 characters)");
                 }
                 s.webhookUrl = settings.webhookUrl();
                 if (settings.webhookSecret() != null) {
@@ -120,22 +120,22 @@ public class DirectoryResource {
 
     private void validateUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw ApiException.invalid("webhookUrl", "required for WEBHOOK");
+            throw ProblemException.badField("webhookUrl", "required for WEBHOOK");
         }
         try {
             URI uri = new URI(url);
             boolean https = "https".equalsIgnoreCase(uri.getScheme());
             boolean http = "http".equalsIgnoreCase(uri.getScheme());
             if (uri.getHost() == null || !(https || (http && allowPlainHttp))) {
-                throw ApiException.invalid("webhookUrl", allowPlainHttp ? "must be an absolute http(s) URL" : "must be an absolute https URL");
+                throw ProblemException.badField("webhookUrl", allowPlainHttp ? "must be an absolute http(s) URL" : "must be an absolute https URL");
             }
         } catch (URISyntaxException e) {
-            throw ApiException.invalid("webhookUrl", "not a valid URL");
+            throw ProblemException.badField("webhookUrl", "not a valid URL");
         }
     }
 
     private Organisation organisation(String id) {
-        return directory.find(id).orElseThrow(() -> ApiException.notFound("recipient " + id));
+        return directory.find(id).orElseThrow(() -> ProblemException.notFound("recipient " + id));
     }
 
     private static Recipient view(Organisation o, DeliverySettingsEntity s) {

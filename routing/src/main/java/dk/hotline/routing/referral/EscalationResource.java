@@ -1,6 +1,6 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.recipient.domain.Site;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +34,7 @@ public class EscalationResource {
         try {
             Site.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("site", "must be one of AARHUS, COPENHAGEN");
+            throw ProblemException.badField("site", "must be one of AARHUS, COPENHAGEN");
         }
         return EscalationEntity.<EscalationEntity>list("site = ?1 order by createdAt desc", s).map(EscalationResource::view);
     }

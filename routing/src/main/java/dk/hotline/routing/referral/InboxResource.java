@@ -1,6 +1,6 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.CallerOrganisation;
 import dk.hotline.routing.referral.domain.RecipientAction;
 import io.smallrye.mutiny.Uni;
@@ -46,10 +46,10 @@ public class InboxResource {
         try {
             f = InboxService.Filter.valueOf(filter.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("filter", "must be one of new, overdue, all");
+            throw ProblemException.badField("filter", "must be one of new, overdue, all");
         }
         if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
+            throw ProblemException.badField("limit", "must be between 1 and 1000");
         }
         return inbox.list(caller.require(), f, limit);
     }

@@ -1,7 +1,7 @@
 package dk.hotline.routing.referral;
 
 import dk.hotline.routing.audit.AuditTrail;
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
@@ -77,7 +77,7 @@ public class InboxService {
     public Uni<ReferralView> act(String organisation, String referralId, RecipientAction action, String reason) {
         return entry(organisation, referralId).chain(e -> {
             if (!InboxEntryEntity.PRIMARY.equals(e.role)) {
-                throw ApiException.conflict("this is a copy for information; only the recipient can "
+                throw ProblemException.conflict("this is a copy for information; only the recipient can "
                         + action.name().toLowerCase(java.util.Locale.ROOT) + " it");
             }
             return ReferralEntity.<ReferralEntity>findById(referralId, LockModeType.PESSIMISTIC_WRITE)
@@ -110,6 +110,6 @@ public class InboxService {
     private Uni<InboxEntryEntity> entry(String organisation, String referralId) {
         return InboxEntryEntity.<InboxEntryEntity>find("referralId = ?1 and organisationId = ?2", referralId, organisation)
                 .firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("referral " + referralId));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("referral " + referralId));
     }
 }

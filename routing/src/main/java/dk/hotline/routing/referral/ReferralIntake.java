@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
@@ -30,11 +31,17 @@ public class ReferralIntake {
 
     public enum Outcome { STORED, DUPLICATE }
 
+    /** Where core seals a referral's personal fields (with the field and the referral id): dk.hotline.referral.created.v1. */
+    public static final String SEALED_IN = "referral_created";
+
     private final RecipientResolver resolver;
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
+    private final EventFieldCipher eventFields;
 
-    public ReferralIntake(RecipientResolver resolver, DeadlinePolicy deadlines, StatusEvents statusEvents) {
+    public ReferralIntake(RecipientResolver resolver, DeadlinePolicy deadlines, StatusEvents statusEvents,
+                          EventFieldCipher eventFields) {
+        this.eventFields = eventFields;
         this.resolver = resolver;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -134,11 +141,12 @@ public class ReferralIntake {
         r.ageBand = e.ageBand() == null ? "UNKNOWN" : e.ageBand().name();
         r.concernCategory = e.concernCategory();
         r.legalBasis = e.legalBasis();
-        r.description = e.description();
+        // Sealed by core with the event keys (end to end); stored under routing's own data keys.
+        r.description = eventFields.open(SEALED_IN, "description", e.referralId(), e.description());
         if (e.callerContact() != null) {
-            r.callerName = e.callerContact().name();
-            r.callerPhone = e.callerContact().phone();
-            r.callerEmail = e.callerContact().email();
+            r.callerName = eventFields.open(SEALED_IN, "caller_name", e.referralId(), e.callerContact().name());
+            r.callerPhone = eventFields.open(SEALED_IN, "caller_phone", e.referralId(), e.callerContact().phone());
+            r.callerEmail = eventFields.open(SEALED_IN, "caller_email", e.referralId(), e.callerContact().email());
         }
         r.recipientId = d.recipient().id();
         r.recipientName = d.recipient().name();

@@ -1,6 +1,6 @@
 package dk.hotline.routing.webhook;
 
-import dk.hotline.routing.common.ApiException;
+import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -49,10 +49,10 @@ public class DeadLetterResource {
     @WithTransaction
     public Uni<DeadLetter> redeliver(@PathParam("id") long id) {
         return WebhookDeliveryEntity.<WebhookDeliveryEntity>findById(id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("dead letter " + id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("dead letter " + id))
                 .map(d -> {
                     if (!WebhookDeliveryEntity.DEAD.equals(d.state)) {
-                        throw ApiException.notFound("dead letter " + id);
+                        throw ProblemException.notFound("dead letter " + id);
                     }
                     d.state = WebhookDeliveryEntity.PENDING;
                     d.attempts = 0;

@@ -10,6 +10,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,10 @@ class ReferralFlowTest {
                 "dk.hotline.referral.acknowledged.v1", "dk.hotline.referral.rejected.v1");
         DeliveriesTopic.StatusEvent rejected = deliveries.of(r.id()).get(3);
         EventSchemas.REFERRAL_STATUS.assertValid(rejected.value());
-        assertThat(rejected.value()).contains("\"status\":\"REJECTED\"").contains("Already known to the local SSP");
+        assertThat(rejected.value()).contains("\"status\":\"REJECTED\"").doesNotContain("Already known to the local SSP");
+        String sealedReason = JsonPath.from(rejected.value()).getString("reason");
+        assertThat(ReferralEvents.EVENT_KEYS.open("referral_status", "reason", r.id(), sealedReason))
+                .isEqualTo("Already known to the local SSP");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dk.hotline.routing.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.platform.crypto.FieldCipher;
+import dk.hotline.platform.events.EventFieldCipher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,11 +23,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Plays hotline-core's outbox: publishes {@code dk.hotline.referral.created.v1} as a binary-mode CloudEvent keyed
- * by referral id, after checking the payload against the contract's schema.
+ * by referral id, after checking the payload against the contract's schema. As core does, it seals the personal
+ * fields (description, caller contact) with the event keys; the payloads built here hold them in clear.
  */
 public final class ReferralEvents implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The %test event key of routing's application.properties (also what the packaged test-profile app holds). */
+    public static final EventFieldCipher EVENT_KEYS = new EventFieldCipher(new FieldCipher(
+            FieldCipher.parseKeys("testev1:Q2hvb3NlIGEgcmVhbCBrZXkgaW4gcHJvZHVjdGlvbiE="), "testev1"));
     private final KafkaProducer<String, String> producer;
     private final String topic;
 
@@ -80,8 +86,19 @@ public final class ReferralEvents implements AutoCloseable {
         }
 
         public String json() {
+            Map<String, Object> sealed = new LinkedHashMap<>(payload);
+            String key = String.valueOf(payload.get("referralId"));
+            if (sealed.get("description") instanceof String d) {
+                sealed.put("description", EVENT_KEYS.seal("referral_created", "description", key, d));
+            }
+            if (sealed.get("callerContact") instanceof Map<?, ?> contact) {
+                Map<String, Object> parts = new LinkedHashMap<>();
+                contact.forEach((k, v) -> parts.put((String) k,
+                        v instanceof String text ? EVENT_KEYS.seal("referral_created", "caller_" + k, key, text) : v));
+                sealed.put("callerContact", parts);
+            }
             try {
-                return MAPPER.writeValueAsString(payload);
+                return MAPPER.writeValueAsString(sealed);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -55,6 +55,13 @@ public interface HotlineConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * Whether a missing AMI link makes the adapter's health DOWN. True in production; the
+         * local stack (no Asterisk) sets it false, so its health reports the link as absent but UP.
+         */
+        @WithDefault("true")
+        boolean required();
+
         @WithDefault("127.0.0.1")
         String host();
 

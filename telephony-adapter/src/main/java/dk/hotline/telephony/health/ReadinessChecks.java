@@ -1,6 +1,7 @@
 package dk.hotline.telephony.health;
 
 import dk.hotline.telephony.ami.AmiConnector;
+import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.routing.domain.Line;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import io.smallrye.health.api.Wellness;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness: the schedule replica is fresh for every line, so calls are routed by the real rotation. The AMI
  * connection is reported under wellness ({@code /q/health/well}), not readiness: without it calls are still routed,
- * only not followed, and taking the adapter out of service would make Asterisk fall back for every call. The FastAGI
+ * only not followed, and taking the adapter out of service would make Asterisk fall back for every call. Where no
+ * Asterisk is expected (the local stack, {@code hotline.ami.required=false}) the link's absence is a detail, not DOWN. The FastAGI
  * server answers even when not ready (fail-safe routing); liveness stays up, so the process is not restarted for a
  * dependency that is down.
  */
@@ -25,14 +27,19 @@ public final class ReadinessChecks {
     @ApplicationScoped
     public static class Ami implements HealthCheck {
         private final AmiConnector ami;
+        private final boolean required;
 
-        public Ami(AmiConnector ami) {
+        public Ami(AmiConnector ami, HotlineConfig config) {
             this.ami = ami;
+            this.required = config.ami().required();
         }
 
+        /** DOWN only when Asterisk is expected ({@code hotline.ami.required}) and the link is not up. */
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("ami").status(ami.isConnected()).build();
+            boolean connected = ami.isConnected();
+            return HealthCheckResponse.named("ami").status(connected || !required)
+                    .withData("connected", connected).withData("required", required).build();
         }
     }
 

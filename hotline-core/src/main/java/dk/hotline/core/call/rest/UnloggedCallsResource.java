@@ -3,7 +3,7 @@ package dk.hotline.core.call.rest;
 import dk.hotline.core.call.UnloggedCalls;
 import dk.hotline.core.contact.rest.QueryEnums;
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Site;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

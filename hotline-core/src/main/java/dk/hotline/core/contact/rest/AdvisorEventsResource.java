@@ -5,7 +5,7 @@ import dk.hotline.core.contact.AdvisorNotices;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;

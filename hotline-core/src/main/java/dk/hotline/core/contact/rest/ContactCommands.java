@@ -3,7 +3,6 @@ package dk.hotline.core.contact.rest;
 import dk.hotline.core.contact.ContactPatch;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.referral.ReferralRequest;
-import dk.hotline.core.rotation.domain.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +15,7 @@ public final class ContactCommands {
     }
 
     /** A contact outside the telephony system; the site is the advisor's (from the token). */
-    public record OpenContact(@NotNull(message = "is required") Channel channel, Line line) {
+    public record OpenContact(@NotNull(message = "is required") Channel channel) {
     }
 
     /** Finalise; with {@code referral} the log is handed on in the same transaction. */

@@ -12,7 +12,7 @@ import dk.hotline.core.contact.rest.ContactCommands.OpenContact;
 import dk.hotline.core.contact.rest.ContactViews.AmendmentView;
 import dk.hotline.core.contact.rest.ContactViews.ContactView;
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.referral.DuplicateReferralException;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
@@ -66,7 +66,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Open a contact that did not come through the telephony system (e-mail, a call outside it...)")
     public Uni<Response> open(@Valid @NotNull(message = "is required") OpenContact command) {
-        return Shield.fromCancellation(contacts.open(caller(), command.channel(), command.line()))
+        return Shield.fromCancellation(contacts.open(caller(), command.channel()))
                 .map(c -> Response.created(URI.create("/api/contacts/" + c.id)).entity(ContactView.of(c)).build());
     }
 

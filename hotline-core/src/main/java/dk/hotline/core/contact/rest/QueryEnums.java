@@ -1,6 +1,6 @@
 package dk.hotline.core.contact.rest;
 
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

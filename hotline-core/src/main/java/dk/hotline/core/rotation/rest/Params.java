@@ -1,11 +1,11 @@
 package dk.hotline.core.rotation.rest;
 
-import dk.hotline.core.problem.Problem;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.Problem;
+import dk.hotline.platform.problem.ProblemException;
+import dk.hotline.platform.time.PastedInstant;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -38,15 +38,16 @@ final class Params {
         return value == null || value.isBlank() ? null : requiredEnum(field, value, type);
     }
 
-    /** An ISO-8601 instant with its offset; absent means {@code fallback}. */
+    /** An instant as a person pastes it ({@link PastedInstant}); absent means {@code fallback}. */
     static Instant instant(String field, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            return PastedInstant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T10:00:00+01:00");
+            throw ProblemException.badField(field, "must be a date-time such as " + PastedInstant.EXAMPLE
+                    + " (the offset may be left out: Danish time)");
         }
     }
 

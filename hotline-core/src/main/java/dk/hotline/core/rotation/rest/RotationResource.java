@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation.rest;
 
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.RotationChange;
 import dk.hotline.core.rotation.RotationService;
 import dk.hotline.core.rotation.ScheduleEvent;

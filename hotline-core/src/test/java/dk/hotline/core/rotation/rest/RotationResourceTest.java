@@ -66,6 +66,19 @@ class RotationResourceTest {
 
     @Test
     @TestSecurity(user = "advisor-aarhus", roles = "advisor")
+    void atTakesWhatAPersonPastesAnUnencodedPlusADanishLocalTimeOrZ() {
+        String expected = "2026-04-07T08:00:00Z";
+        for (String pasted : new String[]{"2026-04-07T10:00:00+02:00", "2026-04-07T10:00+02:00", "2026-04-07T10:00",
+                "2026-04-07 10:00", "2026-04-07T08:00:00Z"}) {
+            given().urlEncodingEnabled(false).get("/api/rotation/on-duty?line=COPENHAGEN_LOCAL&at=" + pasted.replace(" ", "%20"))
+                    .then().statusCode(200).body("at", equalTo(expected));
+        }
+        given().queryParam("line", "NATIONAL").queryParam("at", "next tuesday").get("/api/rotation/on-duty")
+                .then().statusCode(400).body("errors[0].field", equalTo("at"));
+    }
+
+    @Test
+    @TestSecurity(user = "advisor-aarhus", roles = "advisor")
     void atDefaultsToNow() {
         given().queryParam("line", "NATIONAL").get("/api/rotation/on-duty")
                 .then().statusCode(200).body("site", notNullValue()).body("at", notNullValue());

@@ -1,0 +1,482 @@
+package dk.hotline.telephony.pbx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.telephony.call.domain.CallerHasher;
+import dk.hotline.telephony.testsupport.FakeAsterisk;
+import dk.hotline.telephony.testsupport.KafkaTopics;
+import dk.hotline.telephony.testsupport.ScheduleJsonSamples;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real SIP calls through the real Asterisk 20 (HOTLINE_ASTERISK_HOME) running the project's deploy/asterisk/ files,
+ * the packaged adapter and the packaged core on the test stack's PostgreSQL, Kafka and Keycloak. SIPp plays the telco
+ * and the advisors' softphones. Each scenario checks the life cycle the adapter published and what core recorded.
+ * Without an Asterisk the suite is skipped, saying so.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealPbxIT {
+
+    private static final Logger LOG = Logger.getLogger(RealPbxIT.class);
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final String NATIONAL = "70102030";
+    private static final String COPENHAGEN_LOCAL = "33669900";
+    private static final String CALLER_HASH_SECRET = "pbx-suite-caller-hash-secret";
+    private static final String PHONE_SECRET = "pbx-suite-phone-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every caller number this suite used: none may be found in clear in what Asterisk wrote. */
+    private final List<String> callers = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+    private final CallerHasher hasher = new CallerHasher(CALLER_HASH_SECRET);
+
+    private RealAsterisk pbx;
+    private Sipp sipp;
+    private PackagedService core;
+    private PackagedService adapter;
+    private KafkaTopics.Reader calls;
+    private RealAsterisk.Ports pbxPorts;
+    private AmiLinkProxy amiLink;
+    private String coreDatabase;
+    private long scheduleVersion = System.currentTimeMillis();
+    private final String rotationTopic = "pbx-suite.rotation." + java.util.UUID.randomUUID();
+
+    @BeforeAll
+    void start() throws IOException {
+        Optional<Path> home = RealAsterisk.find(TARGET.resolve("asterisk"));
+        if (home.isEmpty()) {
+            LOG.warn("no Asterisk: skipped (set HOTLINE_ASTERISK_HOME to the unpacked Asterisk 20 and SIPp, or to "
+                    + "the folder of their tarballs)");
+            Assumptions.abort("no Asterisk: skipped (HOTLINE_ASTERISK_HOME not set or holds no Asterisk)");
+        }
+        Optional<Path> sippBinary = RealAsterisk.findSipp(home.get());
+        Assumptions.assumeTrue(sippBinary.isPresent(), "no SIPp beside the Asterisk: skipped");
+        for (String module : List.of("hotline-core", "telephony-adapter")) {
+            assertThat(PackagedService.jar(REPO, module)).as("the packaged %s (mvn package)", module).isRegularFile();
+        }
+        Path run = Files.createTempDirectory(TARGET, "real-pbx-");
+        pbxPorts = new RealAsterisk.Ports(RealAsterisk.freePort(ports), RealAsterisk.freePort(ports),
+                RealAsterisk.freePort(ports), RealAsterisk.freePort(ports));
+        String amiSecret = "pbx-suite-ami-secret";
+
+        // The line is open at Aarhus now (Copenhagen for its own line), whatever core's own schedule says (a
+        // version above any of core's).
+        publishSchedules(false);
+        calls = new KafkaTopics.Reader("hotline.calls");
+        calls.records();
+
+        int amiLinkPort = RealAsterisk.freePort(ports);
+        amiLink = new AmiLinkProxy(amiLinkPort, pbxPorts.ami());
+        Map<String, Map<String, String>> env = environment();
+        env.get("telephony-adapter").putAll(Map.of(
+                "HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_PORT", Integer.toString(amiLinkPort),
+                "HOTLINE_AMI_SECRET", amiSecret, "HOTLINE_AGI_BIND", "127.0.0.1",
+                "HOTLINE_AGI_PORT", Integer.toString(pbxPorts.agi()),
+                "HOTLINE_CALLER_HASH_SECRET", CALLER_HASH_SECRET,
+                // The suite's own schedules, on a topic of its own: the shared test stack's hotline.rotation
+                // stays core's.
+                "MP_MESSAGING_INCOMING_ROTATION_TOPIC", rotationTopic));
+        core = PackagedService.start(REPO, "hotline-core", env.get("hotline-core"), run.resolve("services"));
+        adapter = PackagedService.start(REPO, "telephony-adapter", env.get("telephony-adapter"),
+                run.resolve("services"));
+        pbx = RealAsterisk.start(home.get(), run.resolve("asterisk"), pbxPorts, amiSecret, PHONE_SECRET);
+        sipp = new Sipp(sippBinary.get(), pbxPorts.sip(), run.resolve("sipp"));
+        core.awaitUp("/q/health/ready");
+        adapter.awaitUp("/q/health/well");
+        awaitAdapterAnswers("QUEUE");
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {pbx, adapter, core, calls, amiLink}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warnf("stopping %s: %s", c, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Map<String, Map<String, String>> environment() throws IOException {
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        for (String module : List.of("hotline-core", "telephony-adapter")) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("HOTLINE_PG_HOST", "127.0.0.1");
+            m.put("HOTLINE_PG_PORT", setting("HOTLINE_PG_PORT", "55433"));
+            m.put("HOTLINE_KAFKA_BOOTSTRAP", KafkaTopics.bootstrap());
+            m.put("HOTLINE_KEYCLOAK_URL", setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"));
+            m.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            m.put("QUARKUS_HTTP_PORT", Integer.toString(RealAsterisk.freePort(ports)));
+            env.put(module, m);
+        }
+        for (String line : Files.readAllLines(REPO.resolve("deploy/local/services.env"))) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String key = l.substring(0, l.indexOf('='));
+            String value = l.substring(l.indexOf('=') + 1);
+            int colon = key.indexOf(':');
+            if (colon < 0) {
+                env.values().forEach(m -> m.put(key, value));
+            } else if (env.containsKey(key.substring(0, colon))) {
+                env.get(key.substring(0, colon)).put(key.substring(colon + 1), value);
+            }
+        }
+        coreDatabase = "hotline_core_pbx";
+        env.get("hotline-core").put("HOTLINE_PG_DATABASE", coreDatabase);
+        env.get("telephony-adapter").put("HOTLINE_CORE_URL",
+                "http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"));
+        return env;
+    }
+
+    private static String setting(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private void publishSchedules(boolean closed) {
+        scheduleVersion++;
+        Instant now = Instant.now();
+        KafkaTopics.publishSchedule(rotationTopic, "NATIONAL", closed
+                ? ScheduleJsonSamples.closedAt(now, "NATIONAL", scheduleVersion, "AARHUS")
+                : ScheduleJsonSamples.openNow("NATIONAL", scheduleVersion, "AARHUS"));
+        KafkaTopics.publishSchedule(rotationTopic, "COPENHAGEN_LOCAL", closed
+                ? ScheduleJsonSamples.closedAt(now, "COPENHAGEN_LOCAL", scheduleVersion, "COPENHAGEN")
+                : ScheduleJsonSamples.openNow("COPENHAGEN_LOCAL", scheduleVersion, "COPENHAGEN"));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** Numbers of this run only (the test stack's topic may hold earlier runs' calls). */
+    private final int callerBase = new java.util.Random().nextInt(8_000_000) + 1_000_000;
+
+    private String newCaller() {
+        String number = String.format("+452%07d", callerBase + callers.size());
+        callers.add(number);
+        return number;
+    }
+
+    private int sipPort() {
+        return RealAsterisk.freePort(ports);
+    }
+
+    /** The life-cycle events the adapter published for the call from {@code caller}, in order. */
+    private List<JsonNode> eventsOf(String caller) {
+        String hash = hasher.hash(caller);
+        List<JsonNode> out = new ArrayList<>();
+        for (var record : calls.records()) {
+            try {
+                JsonNode event = JSON.readTree(record.value());
+                if (hash.equals(event.path("callerHash").asText(null))) {
+                    out.add(event);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private List<String> states(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("state").asText()).toList();
+    }
+
+    private List<JsonNode> awaitFinal(String caller, String finalState) {
+        await("the call of " + caller + " " + finalState).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> states(eventsOf(caller)).contains(finalState));
+        return eventsOf(caller);
+    }
+
+    /** Core's record of the call (call_record), read straight from its database. */
+    private Map<String, String> coreRecordAwaited(String callId, String state) {
+        Map<String, String> row = new LinkedHashMap<>();
+        await("core records call " + callId + " as " + state).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    row.clear();
+                    row.putAll(coreRecord(callId));
+                    return state.equals(row.get("state"));
+                });
+        return row;
+    }
+
+    private Map<String, String> coreRecord(String callId) {
+        List<String> command = List.of("/usr/lib/postgresql/15/bin/psql", "-h", "127.0.0.1", "-p",
+                setting("HOTLINE_PG_PORT", "55433"), "-U", "hotline", "-d", coreDatabase, "-tA", "-F", "|", "-c",
+                "select state, coalesce(site,''), coalesce(queue,''), coalesce(advisor_endpoint,''), "
+                        + "coalesce(end_reason,''), coalesce(caller_hash,'') from call_record where call_id = '"
+                        + callId.replaceAll("[^0-9.]", "") + "'");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "hotline");
+        try {
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            if (out.isEmpty() || p.exitValue() != 0) {
+                return Map.of();
+            }
+            String[] f = out.split("\\|", -1);
+            return Map.of("state", f[0], "site", f[1], "queue", f[2], "advisorEndpoint", f[3], "endReason", f[4],
+                    "callerHash", f[5]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitRegistered(String endpoint) {
+        await(endpoint + " registered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> pbx.cli("pjsip show contacts").contains(endpoint + "/sip:"));
+    }
+
+    private void awaitUnregistered(String endpoint) {
+        await(endpoint + " unregistered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> !pbx.cli("pjsip show contacts").contains(endpoint + "/sip:"));
+    }
+
+    private static JsonNode first(List<JsonNode> events, String state) {
+        return events.stream().filter(e -> state.equals(e.path("state").asText())).findFirst().orElseThrow();
+    }
+
+    // ------------------------------------------------------------------------------------------ scenarios
+
+    @Test
+    @Order(1)
+    void answeredNationalCallEndsWhenTheCallerHangsUp() {
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(14), false);
+        awaitRegistered("advisor-aarhus-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(4), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ENDED");
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "CONNECTED", "ENDED");
+        JsonNode offered = first(events, "OFFERED");
+        assertThat(offered.path("routing").path("action").asText()).isEqualTo("QUEUE");
+        assertThat(offered.path("site").asText()).isEqualTo("AARHUS");
+        assertThat(offered.path("queue").asText()).isEqualTo("hotline-aarhus");
+        assertThat(first(events, "CONNECTED").path("advisorEndpoint").asText()).isEqualTo("advisor-aarhus-1");
+        assertThat(first(events, "ENDED").path("endReason").asText()).isEqualTo("CALLER_HANGUP");
+        Map<String, String> record = coreRecordAwaited(offered.path("callId").asText(), "ENDED");
+        assertThat(record).containsEntry("site", "AARHUS").containsEntry("advisorEndpoint", "advisor-aarhus-1")
+                .containsEntry("endReason", "CALLER_HANGUP").containsEntry("callerHash", hasher.hash(caller));
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void answeredCallEndsWhenTheAdvisorHangsUp() {
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(12), true);
+        awaitRegistered("advisor-aarhus-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ZERO, false);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ENDED");
+        assertThat(first(events, "ENDED").path("endReason").asText()).isEqualTo("ADVISOR_HANGUP");
+        coreRecordAwaited(first(events, "OFFERED").path("callId").asText(), "ENDED");
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void copenhagensOwnLineRingsCopenhagen() {
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-cph-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-cph-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ENDED");
+        JsonNode connected = first(events, "CONNECTED");
+        assertThat(connected.path("line").asText()).isEqualTo("COPENHAGEN_LOCAL");
+        assertThat(connected.path("site").asText()).isEqualTo("COPENHAGEN");
+        assertThat(connected.path("advisorEndpoint").asText()).isEqualTo("advisor-cph-1");
+        coreRecordAwaited(connected.path("callId").asText(), "ENDED");
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+        awaitUnregistered("advisor-cph-1");
+    }
+
+    @Test
+    @Order(4)
+    void garbageOnTheFastAgiPortLeavesRoutingWorking() throws IOException {
+        for (byte[] garbage : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {0, 1, 2, (byte) 0xff, '\n', '\n'})) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), pbxPorts.agi());
+                 OutputStream out = s.getOutputStream()) {
+                out.write(garbage);
+                out.flush();
+            }
+        }
+        // The next call (abandoned below) is still routed by the adapter: its OFFERED carries the adapter's answer.
+    }
+
+    @Test
+    @Order(5)
+    void callerHangingUpInTheQueueIsAbandoned() {
+        awaitUnregistered("advisor-aarhus-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(5), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ABANDONED");
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "ABANDONED");
+        assertThat(first(events, "OFFERED").path("routing").path("degraded").asBoolean()).isFalse();
+        coreRecordAwaited(first(events, "OFFERED").path("callId").asText(), "ABANDONED");
+    }
+
+    @Test
+    @Order(6)
+    void noAdvisorInAarhusOverflowsToCopenhagen() {
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-cph-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-cph-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(3), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ENDED");
+        JsonNode offered = first(events, "OFFERED");
+        assertThat(offered.path("routing").path("action").asText()).isEqualTo("OVERFLOW");
+        assertThat(offered.path("routing").path("overflowReason").asText()).isEqualTo("NO_ADVISOR_AVAILABLE");
+        assertThat(first(events, "CONNECTED").path("advisorEndpoint").asText()).isEqualTo("advisor-cph-1");
+        coreRecordAwaited(offered.path("callId").asText(), "ENDED");
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void amiLinkCutMidCallAndBackTheCallIsStillFollowedToItsEnd() {
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(25), false);
+        awaitRegistered("advisor-aarhus-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ofSeconds(12), true);
+        await("connected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> states(eventsOf(caller)).contains("CONNECTED"));
+        amiLink.cut();
+        await("the adapter lost AMI").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !adapter.isUp("/q/health/well"));
+        adapter.awaitUp("/q/health/well");
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(caller, "ENDED");
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "CONNECTED", "ENDED");
+        coreRecordAwaited(first(events, "OFFERED").path("callId").asText(), "ENDED");
+        assertThat(phone.await(Duration.ofSeconds(40))).as("phone SIPp, see %s", phone.log()).isZero();
+        awaitUnregistered("advisor-aarhus-1");
+    }
+
+    @Test
+    @Order(8)
+    void closedLinePlaysTheWholeClosedMessageAndHangsUp() throws IOException {
+        publishSchedules(true);
+        awaitAdapterAnswers("CLOSED");
+        String caller = newCaller();
+        long started = System.nanoTime();
+
+        Sipp.Run call = sipp.call(sipPort(), NATIONAL, caller, Duration.ZERO, false);
+
+        assertThat(call.await(Duration.ofSeconds(90))).as("telco SIPp, see %s", call.log()).isZero();
+        Duration lasted = Duration.ofNanos(System.nanoTime() - started);
+        List<JsonNode> events = awaitFinal(caller, "CLOSED");
+        assertThat(first(events, "OFFERED").path("routing").path("action").asText()).isEqualTo("CLOSED");
+        // Wait(1), the closed message, the next opening (5 prompts at least) and goodbye: the PBX hung up after them.
+        assertThat(lasted).isGreaterThan(Duration.ofSeconds(1).plus(promptLength("custom/hotline-closed"))
+                .plus(promptLength("custom/hotline-opens-again")).plus(promptLength("custom/hotline-goodbye")));
+        assertThat(Files.readString(pbx.messagesLog())).doesNotContain("does not exist in any format");
+        coreRecordAwaited(first(events, "OFFERED").path("callId").asText(), "CLOSED");
+        publishSchedules(false);
+        awaitAdapterAnswers("QUEUE");
+    }
+
+    /** Asks the adapter over FastAGI, as Asterisk would, until it answers {@code action} for the national line. */
+    private void awaitAdapterAnswers(String action) {
+        await("the adapter answers " + action).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    FakeAsterisk.AgiAnswer answer = FakeAsterisk.agiCall(pbxPorts.agi(),
+                            FakeAsterisk.agiHeaders("1.1", NATIONAL, "<unknown>"));
+                    return action.equals(answer.variable("HOTLINE_ACTION"))
+                            && "false".equals(answer.variable("HOTLINE_DEGRADED"));
+                });
+    }
+
+    private static Duration promptLength(String prompt) throws IOException {
+        Path wav = RealAsterisk.DEPLOY.resolve("sounds/da/" + prompt + ".wav");
+        // 8 kHz, 16-bit mono: 16000 bytes a second after the 44-byte header.
+        return Duration.ofMillis((Files.size(wav) - 44) * 1000 / 16000);
+    }
+
+    @Test
+    @Order(9)
+    void withTheAdapterDownTheDialplanQueuesAtTheLinesFailSafeSite() {
+        adapter.close();
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-cph-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-cph-1");
+        String caller = newCaller();
+        String before = pbx.cli("queue show hotline-copenhagen");
+
+        Sipp.Run call = sipp.call(sipPort(), COPENHAGEN_LOCAL, caller, Duration.ofSeconds(3), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        assertThat(phone.await(Duration.ofSeconds(30))).as("the Copenhagen phone answered; see %s", phone.log())
+                .isZero();
+        assertThat(pbx.cli("queue show hotline-copenhagen")).isNotEqualTo(before);
+        assertThat(eventsOf(caller)).as("no adapter, no life cycle").isEmpty();
+    }
+
+    @Test
+    @Order(100)
+    void noCallerNumberInClearInAnythingAsteriskWrote() throws IOException {
+        assertThat(callers).isNotEmpty();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(pbx.runFolder())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (String caller : callers) {
+                    if (content.contains(caller.substring(3))) {
+                        found.add(file + " holds " + caller);
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+}
