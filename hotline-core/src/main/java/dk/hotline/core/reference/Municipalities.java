@@ -22,9 +22,11 @@ public class Municipalities {
     static final String RESOURCE = "reference/municipalities.csv";
 
     private final Map<String, String> namesByCode;
+    private final Map<String, String> regionsByCode;
 
     public Municipalities() {
-        this.namesByCode = load();
+        this.namesByCode = load(1);
+        this.regionsByCode = load(2);
     }
 
     public boolean isKnown(String code) {
@@ -35,11 +37,16 @@ public class Municipalities {
         return Optional.ofNullable(namesByCode.get(code));
     }
 
+    /** The region (e.g. "Region Midtjylland") a municipality lies in; for the statistics. */
+    public Optional<String> region(String code) {
+        return Optional.ofNullable(code == null ? null : regionsByCode.get(code));
+    }
+
     public int count() {
         return namesByCode.size();
     }
 
-    private static Map<String, String> load() {
+    private static Map<String, String> load(int column) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -56,7 +63,7 @@ public class Municipalities {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                names.put(cells[0].trim(), cells[1].trim());
+                names.put(cells[0].trim(), cells[column].trim());
             }
             return Map.copyOf(names);
         } catch (IOException e) {
