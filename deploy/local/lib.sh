@@ -445,9 +445,10 @@ services_build() {
 
 # The environment of one service: where the stack is, then the lines of
 # deploy/local/services.env ("KEY=value" for every service,
-# "<module>:KEY=value" for one).
+# "<module>:KEY=value" for one). A key already in the caller's environment
+# keeps the caller's value (HOTLINE_AGI_PORT=… deploy/local/hotline up).
 service_env() {
-  local module="$1" line
+  local module="$1" line key
   printf '%s\n' \
     "QUARKUS_HTTP_PORT=$(service_port "$module")" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
@@ -462,6 +463,10 @@ service_env() {
     if [[ "${line%%=*}" == *:* ]]; then
       [[ "${line%%:*}" == "$module" ]] || continue
       line="${line#*:}"
+    fi
+    key="${line%%=*}"
+    if [[ -n "${!key+set}" ]]; then
+      line="$key=${!key}"
     fi
     printf '%s\n' "$line"
   done <"$DEPLOY_LOCAL/services.env"
@@ -535,9 +540,157 @@ apt_ensure() {
   fi
   say "installing Debian packages: ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LOG_DIR/apt.log" 2>&1 ||
-    warn "apt-get install ${missing[*]} failed (see $LOG_DIR/apt.log); the tests that need them are skipped"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"${LOG_DIR:-/tmp}/hotline-apt.log" 2>&1 ||
+    warn "apt-get install ${missing[*]} failed (see ${LOG_DIR:-/tmp}/hotline-apt.log); the tests that need them are skipped"
 }
 
 # Headless Chromium and its driver for the browser tests (hotline-core/e2e).
 BROWSER_PACKAGES=(chromium chromium-driver)
+
+# ---------------------------------------------------------------- PBX (Asterisk 20 + SIPp)
+
+# The Debian packages the relocatable Asterisk and SIPp need at run time
+# (../shared/asterisk/pbx/README.md); installed once when missing (as root).
+PBX_RUNTIME_PACKAGES=(libedit2 libjansson4 libsqlite3-0 libxml2 libxslt1.1 libicu72 libssl3 libsrtp2-1
+  libnss3 libnspr4 libbsd0 libpcap0.8 libncursesw6)
+
+pbx_install_runtime() {
+  apt_ensure "${PBX_RUNTIME_PACKAGES[@]}"
+  local pkg
+  for pkg in "${PBX_RUNTIME_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || return 1
+  done
+}
+
+# The unpacked Asterisk of HOTLINE_ASTERISK_HOME, or of ../shared/asterisk/pbx
+# beside the repository (local tooling only: the services never read it).
+# A folder of tarballs is unpacked once into $STACK_DIR/pbx. Prints the folder
+# holding sbin/asterisk; fails when there is none.
+pbx_home() {
+  local root="${HOTLINE_ASTERISK_HOME:-}" found
+  if [[ -z "$root" ]]; then
+    for root in "$REPO_DIR/../shared/asterisk/pbx" ""; do
+      [[ -n "$root" && -d "$root" ]] && break
+    done
+  fi
+  [[ -n "$root" && -d "$root" ]] || return 1
+  found="$(find "$root" "$STACK_DIR/pbx" -maxdepth 3 -path '*/sbin/asterisk' -type f 2>/dev/null | head -n1)"
+  if [[ -z "$found" ]] && compgen -G "$root/asterisk-*.tar.gz" >/dev/null; then
+    mkdir -p "$STACK_DIR/pbx"
+    local tarball
+    for tarball in "$root"/*.tar.gz; do tar xzf "$tarball" -C "$STACK_DIR/pbx"; done
+    found="$(find "$STACK_DIR/pbx" -maxdepth 3 -path '*/sbin/asterisk' -type f | head -n1)"
+  fi
+  [[ -n "$found" ]] || return 1
+  dirname "$(dirname "$found")"
+}
+
+# Writes the PBX's run folder: deploy/asterisk/ as it is, then only addresses,
+# ports and secrets overlaid (127.0.0.1), demo softphone accounts (password =
+# account name) and a demo caller account that dials into the hotline.
+pbx_write_config() {
+  local ast="$1" run="$STACK_DIR/asterisk" etc
+  etc="$run/etc"
+  rm -rf "$etc" "$run/data"
+  mkdir -p "$etc" "$run/data" "$run/db" "$run/spool" "$run/run" "$run/log" "$run/cache"
+  cp "$REPO_DIR"/deploy/asterisk/*.conf "$etc/"
+  sed -i -e "s/^bind=0.0.0.0:5060\$/bind=127.0.0.1:$PBX_SIP_PORT/" \
+    -e "s/^match=198.51.100.10\$/match=127.0.0.1:$PBX_TELCO_PORT/" -e '/^match=198.51.100.11$/d' \
+    -e "s#^contact=sip:sip.telco.example:5060\$#contact=sip:127.0.0.1:$PBX_TELCO_PORT#" "$etc/pjsip.conf"
+  sed -i -e "s/^port=5038\$/port=$PBX_AMI_PORT/" -e 's/^bindaddr=10.0.10.5$/bindaddr=127.0.0.1/' \
+    -e 's#^permit=10.0.20.0/255.255.255.0$#permit=127.0.0.1/255.255.255.255#' "$etc/manager.conf"
+  sed -i "s#^HOTLINE_AGI_URL=agi://telephony-adapter:4573/incoming\$#HOTLINE_AGI_URL=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
+    "$etc/extensions.conf"
+  printf 'secret=%s\n' "$PBX_AMI_SECRET" >"$etc/manager_hotline_secret.conf"
+  awk '/^\[/ {name=substr($0, 2, length($0) - 2)} /^password=/ {print "password=" name; next} {print}' \
+    "$REPO_DIR/deploy/asterisk/pjsip_auth.conf.example" >"$etc/pjsip_auth.conf"
+  cat >>"$etc/pjsip_auth.conf" <<'DEMO'
+
+; Local demo only: a softphone registered as demo-caller (password demo-caller) calls 70102030 or 33669900
+; as if from the telco.
+[demo-caller]
+type=endpoint
+transport=transport-udp
+context=hotline-in
+language=da
+disallow=all
+allow=alaw,ulaw
+auth=demo-caller
+aors=demo-caller
+callerid="Demo caller" <+4599999999>
+direct_media=no
+rtp_symmetric=yes
+force_rport=yes
+rewrite_contact=yes
+
+[demo-caller]
+type=aor
+max_contacts=1
+remove_existing=yes
+
+[demo-caller]
+type=auth
+auth_type=userpass
+username=demo-caller
+password=demo-caller
+DEMO
+  ln -s "$REPO_DIR/deploy/asterisk/sounds" "$run/data/sounds"
+  ln -s "$REPO_DIR/deploy/asterisk/moh" "$run/data/moh"
+  [[ -d "$ast/var/lib/asterisk/documentation" ]] && ln -s "$ast/var/lib/asterisk/documentation" "$run/data/documentation"
+  cat >"$etc/asterisk.conf" <<CONF
+[directories]
+astetcdir => $etc
+astmoddir => $ast/lib/asterisk/modules
+astvarlibdir => $run/data
+astdatadir => $run/data
+astkeydir => $run/data
+astagidir => $run/data/agi-bin
+astdbdir => $run/db
+astspooldir => $run/spool
+astrundir => $run/run
+astlogdir => $run/log
+astsbindir => $ast/sbin
+astcachedir => $run/cache
+CONF
+}
+
+# The PBX's ports and manager secret: the adapter's own settings (services.env,
+# overridable from the environment), so both ends agree.
+pbx_configure() {
+  local env
+  env="$(service_env telephony-adapter)"
+  PBX_AMI_PORT="$(sed -n 's/^HOTLINE_AMI_PORT=//p' <<<"$env" | tail -n1)"
+  PBX_AGI_PORT="$(sed -n 's/^HOTLINE_AGI_PORT=//p' <<<"$env" | tail -n1)"
+  PBX_AMI_SECRET="$(sed -n 's/^HOTLINE_AMI_SECRET=//p' <<<"$env" | tail -n1)"
+  PBX_SIP_PORT="${HOTLINE_SIP_PORT:-5060}"
+  PBX_TELCO_PORT="${HOTLINE_TELCO_PORT:-5070}"
+}
+
+# Starts Asterisk when one is available; a missing PBX is no error.
+pbx_start() {
+  local ast
+  if ! ast="$(pbx_home)"; then
+    say "PBX: no Asterisk (set HOTLINE_ASTERISK_HOME); calls are not simulated locally"
+    return 0
+  fi
+  if running_pid asterisk >/dev/null; then
+    say "PBX: already running"
+    return 0
+  fi
+  pbx_install_runtime || return 1
+  require_free_port "the PBX's manager" "$PBX_AMI_PORT" HOTLINE_AMI_PORT
+  require_free_port "the PBX's SIP transport" "$PBX_SIP_PORT" HOTLINE_SIP_PORT
+  pbx_write_config "$ast"
+  PBX_BIN="$ast/sbin/asterisk"
+  start_daemon asterisk "$LOG_DIR/asterisk.log" "$PBX_BIN" -C "$STACK_DIR/asterisk/etc/asterisk.conf" -f -n
+  local start=$SECONDS
+  until [[ -S "$STACK_DIR/asterisk/run/asterisk.ctl" ]] || ((SECONDS - start >= 60)); do sleep 1; done
+  if ! timeout 60 "$PBX_BIN" -C "$STACK_DIR/asterisk/etc/asterisk.conf" -rx 'core waitfullybooted' >/dev/null 2>&1; then
+    show_log_tail "$LOG_DIR/asterisk.log" "$STACK_DIR/asterisk/log/messages"
+    warn "PBX did not start; see $STACK_DIR/asterisk/log/messages"
+    return 1
+  fi
+  say "PBX: Asterisk on 127.0.0.1 (SIP $PBX_SIP_PORT, AMI $PBX_AMI_PORT, FastAGI to $PBX_AGI_PORT)"
+}
+
+pbx_stop() { stop_daemon asterisk 30; }

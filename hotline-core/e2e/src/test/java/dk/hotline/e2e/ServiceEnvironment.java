@@ -33,6 +33,7 @@ final class ServiceEnvironment {
         readServicesEnv(repo, env);
         env.get("hotline-core").put("HOTLINE_PG_DATABASE", coreDatabase);
         env.get("routing").put("HOTLINE_PG_DATABASE", routingDatabase);
+        env.get("hotline-core").put("HOTLINE_ROUTING_URL", "http://127.0.0.1:" + env.get("routing").get("QUARKUS_HTTP_PORT"));
         Map<String, String> telephony = env.get("telephony-adapter");
         telephony.put("HOTLINE_CORE_URL", "http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"));
         telephony.put("HOTLINE_AGI_BIND", "127.0.0.1");

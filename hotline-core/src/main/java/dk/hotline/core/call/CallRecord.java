@@ -54,6 +54,10 @@ public class CallRecord extends PanacheEntityBase {
     @Column(name = "end_reason")
     public String endReason;
 
+    /** Whether the adapter routed the call in degraded mode (from its replica, core or Kafka unreachable). */
+    @Column(name = "routed_degraded")
+    public Boolean routedDegraded;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

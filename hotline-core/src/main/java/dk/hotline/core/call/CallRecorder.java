@@ -78,6 +78,9 @@ public class CallRecorder {
         call.queue = firstNonNull(e.queue(), call.queue);
         call.advisorEndpoint = firstNonNull(e.advisorEndpoint(), call.advisorEndpoint);
         call.callerHash = firstNonNull(e.callerHash(), call.callerHash);
+        if (e.routing() != null && e.routing().degraded() != null) {
+            call.routedDegraded = e.routing().degraded();
+        }
         switch (e.state()) {
             case OFFERED, QUEUED -> call.offeredAt = earliest(call.offeredAt, e);
             case CONNECTED -> call.connectedAt = earliest(call.connectedAt, e);

@@ -9,7 +9,7 @@ import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.SealedColumn;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -31,6 +31,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "contact")
 public class Contact extends PanacheEntityBase {
+
+    /** The summary is sealed to its row (docs/decisions/shared-modules.md). */
+    public static final SealedColumn SUMMARY = new SealedColumn("contact", "id", "summary");
 
     @Id
     public UUID id;
@@ -79,7 +82,7 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "advice_themes")
     public Set<AdviceTheme> adviceThemes = EnumSet.noneOf(AdviceTheme.class);
 
-    @Convert(converter = EncryptedText.class)
+    /** Stored sealed; every {@code contact.summary} outside this class goes through the accessors below. */
     public String summary;
 
     @Enumerated(EnumType.STRING)
@@ -103,8 +106,16 @@ public class Contact extends PanacheEntityBase {
     @Version
     public long version;
 
+    public String getSummary() {
+        return SUMMARY.open(id, summary);
+    }
+
+    public void setSummary(String text) {
+        summary = SUMMARY.seal(id, text);
+    }
+
     public AdviceLog log() {
-        return new AdviceLog(callerRole, callerSector, concernCategory, ageBand, municipalityCode, adviceThemes, summary, outcome);
+        return new AdviceLog(callerRole, callerSector, concernCategory, ageBand, municipalityCode, adviceThemes, getSummary(), outcome);
     }
 
     public void setLog(AdviceLog log) {
@@ -114,7 +125,7 @@ public class Contact extends PanacheEntityBase {
         ageBand = log.ageBand();
         municipalityCode = log.municipalityCode();
         adviceThemes = log.adviceThemes().isEmpty() ? EnumSet.noneOf(AdviceTheme.class) : EnumSet.copyOf(log.adviceThemes());
-        summary = log.summary();
+        setSummary(log.summary());
         outcome = log.outcome();
     }
 }

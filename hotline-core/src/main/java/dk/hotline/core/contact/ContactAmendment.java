@@ -1,9 +1,8 @@
 package dk.hotline.core.contact;
 
-import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.SealedColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +14,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "contact_amendment")
 public class ContactAmendment extends PanacheEntityBase {
+
+    public static final SealedColumn REASON = new SealedColumn("contact_amendment", "id", "reason");
+    public static final SealedColumn BEFORE = new SealedColumn("contact_amendment", "id", "before_json");
+    public static final SealedColumn AFTER = new SealedColumn("contact_amendment", "id", "after_json");
 
     @Id
     public UUID id;
@@ -28,14 +31,36 @@ public class ContactAmendment extends PanacheEntityBase {
     @Column(name = "amended_by")
     public String amendedBy;
 
-    @Convert(converter = EncryptedText.class)
+    /** The reason and the log before and after are stored sealed to this row; field accesses go through the accessors. */
     public String reason;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "before_json")
     public String beforeJson;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "after_json")
     public String afterJson;
+
+    public String getReason() {
+        return REASON.open(id, reason);
+    }
+
+    public void setReason(String text) {
+        reason = REASON.seal(id, text);
+    }
+
+    public String getBeforeJson() {
+        return BEFORE.open(id, beforeJson);
+    }
+
+    public void setBeforeJson(String json) {
+        beforeJson = BEFORE.seal(id, json);
+    }
+
+    public String getAfterJson() {
+        return AFTER.open(id, afterJson);
+    }
+
+    public void setAfterJson(String json) {
+        afterJson = AFTER.seal(id, json);
+    }
 }

@@ -106,7 +106,21 @@ public class ContactService {
 
     @WithTransaction
     public Uni<Contact> patch(UUID id, Caller caller, ContactPatch patch) {
+        return patch(id, caller, patch, null);
+    }
+
+    /**
+     * Autosave that refuses to overwrite: with {@code expectedVersion}, a log changed since that version (another
+     * tab, another advisor) answers 409 {@code stale-version} and nothing is changed.
+     */
+    @WithTransaction
+    public Uni<Contact> patch(UUID id, Caller caller, ContactPatch patch, Long expectedVersion) {
         return writable(id, caller).map(contact -> {
+            if (expectedVersion != null && contact.status != ContactStatus.FINAL && contact.version != expectedVersion) {
+                throw ProblemException.conflict("stale-version", "Changed since you loaded it",
+                        "The log is at version " + contact.version + ", not " + expectedVersion + "; nothing was changed",
+                        List.of(new Problem.FieldError("version", "is " + contact.version)));
+            }
             if (contact.status == ContactStatus.FINAL) {
                 throw ProblemException.conflict("log-final", "The log is final",
                         "A finalised log cannot be edited; correct it with an amendment (POST .../amendments with a reason)",
@@ -217,6 +231,25 @@ public class ContactService {
         return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).<Contact>list()
                 .call(list -> audit.recordAll(caller.name(), caller.role(), AuditAction.READ, RECORD,
                         list.stream().map(c -> c.id).toList(), reason));
+    }
+
+    /** The call a contact came from (null for contacts opened without the telephony system). */
+    @WithSession
+    public Uni<CallRecord> callOf(Contact contact) {
+        return contact.callId == null ? Uni.createFrom().nullItem() : CallRecord.findById(contact.callId);
+    }
+
+    /**
+     * The earlier contacts of the same caller (same caller hash, which is dropped after its retention), newest
+     * first. Listing them reads no log; opening one is the audited read of {@link #visible}.
+     */
+    @WithSession
+    public Uni<List<Contact>> earlierContactsOfCaller(CallRecord call) {
+        if (call == null || call.callerHash == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Contact.list("callId in (select r.callId from CallRecord r where r.callerHash = ?1 and r.callId <> ?2) "
+                + "order by createdAt desc", call.callerHash, call.callId);
     }
 
     /** The drafts still open for an advisor's endpoint, oldest first (replayed when their event stream connects). */

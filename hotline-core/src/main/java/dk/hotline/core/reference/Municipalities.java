@@ -42,6 +42,11 @@ public class Municipalities {
         return Optional.ofNullable(code == null ? null : regionsByCode.get(code));
     }
 
+    /** Every municipality, code to name, in the file's order. */
+    public Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(namesByCode);
+    }
+
     public int count() {
         return namesByCode.size();
     }
@@ -65,7 +70,7 @@ public class Municipalities {
                 String[] cells = line.split(",", -1);
                 names.put(cells[0].trim(), cells[column].trim());
             }
-            return Map.copyOf(names);
+            return java.util.Collections.unmodifiableMap(names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

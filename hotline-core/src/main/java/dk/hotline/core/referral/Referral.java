@@ -2,14 +2,13 @@ package dk.hotline.core.referral;
 
 import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.ConcernCategory;
-import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.SealedColumn;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.Severity;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +22,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
+
+    public static final SealedColumn DESCRIPTION = new SealedColumn("referral", "id", "description");
+    public static final SealedColumn CALLER_NAME = new SealedColumn("referral", "id", "caller_name");
+    public static final SealedColumn CALLER_PHONE = new SealedColumn("referral", "id", "caller_phone");
+    public static final SealedColumn CALLER_EMAIL = new SealedColumn("referral", "id", "caller_email");
 
     @Id
     public UUID id;
@@ -65,21 +69,50 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "legal_basis")
     public LegalBasis legalBasis;
 
-    @Convert(converter = EncryptedText.class)
+    /* The description and the caller's contact are stored sealed to this row; field accesses go through the accessors. */
     public String description;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_name")
     public String callerName;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_phone")
     public String callerPhone;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_email")
     public String callerEmail;
 
     @Column(name = "created_by")
     public String createdBy;
+
+    public String getDescription() {
+        return DESCRIPTION.open(id, description);
+    }
+
+    public void setDescription(String text) {
+        description = DESCRIPTION.seal(id, text);
+    }
+
+    public String getCallerName() {
+        return CALLER_NAME.open(id, callerName);
+    }
+
+    public void setCallerName(String name) {
+        callerName = CALLER_NAME.seal(id, name);
+    }
+
+    public String getCallerPhone() {
+        return CALLER_PHONE.open(id, callerPhone);
+    }
+
+    public void setCallerPhone(String phone) {
+        callerPhone = CALLER_PHONE.seal(id, phone);
+    }
+
+    public String getCallerEmail() {
+        return CALLER_EMAIL.open(id, callerEmail);
+    }
+
+    public void setCallerEmail(String email) {
+        callerEmail = CALLER_EMAIL.seal(id, email);
+    }
 }

@@ -1,5 +1,6 @@
 package dk.hotline.core.retention;
 
+import dk.hotline.platform.jobs.OncePerCluster;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,17 +32,21 @@ public class RetentionJob {
     private final Pool pool;
     private final RetentionPeriods periods;
     private final Clock clock;
+    private final OncePerCluster once;
 
     public RetentionJob(Pool pool, RetentionPeriods periods, Clock clock) {
         this.pool = pool;
         this.periods = periods;
         this.clock = clock;
+        this.once = new OncePerCluster(pool);
     }
 
     @Scheduled(cron = "0 30 2 * * ?", timeZone = "Europe/Copenhagen", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> nightly() {
-        return run(clock.instant())
-                .invoke(done -> LOG.infof("Retention applied: %s", done))
+        // Every instance's cron fires; the one holding the job's lock runs it (docs/decisions/periodic-jobs.md)
+        return once.run("core retention", () -> run(clock.instant()))
+                .invoke(done -> done.ifPresentOrElse(d -> LOG.infof("Retention applied: %s", d),
+                        () -> LOG.info("Retention left to another instance")))
                 .onFailure().invoke(e -> LOG.errorf("Retention failed, nothing changed (will run again tomorrow): %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

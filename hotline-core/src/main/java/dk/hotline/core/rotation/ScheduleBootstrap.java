@@ -1,11 +1,13 @@
 package dk.hotline.core.rotation;
 
 import dk.hotline.core.rotation.domain.RotationSchedule;
+import dk.hotline.platform.jobs.OncePerCluster;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -26,12 +28,15 @@ public class ScheduleBootstrap {
     private final SchedulePublisher publisher;
     private final RotationService rotation;
     private final Clock clock;
+    private final OncePerCluster once;
 
-    public ScheduleBootstrap(ScheduleDocument document, SchedulePublisher publisher, RotationService rotation, Clock clock) {
+    public ScheduleBootstrap(ScheduleDocument document, SchedulePublisher publisher, RotationService rotation, Clock clock,
+                             Pool pool) {
         this.document = document;
         this.publisher = publisher;
         this.rotation = rotation;
         this.clock = clock;
+        this.once = new OncePerCluster(pool);
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -44,7 +49,9 @@ public class ScheduleBootstrap {
 
     @Scheduled(cron = "0 5 0 * * ?", timeZone = "Europe/Copenhagen")
     Uni<Void> nightly() {
-        return republish();
+        // Once per cluster, not once per instance (docs/decisions/periodic-jobs.md); at start-up each instance
+        // republishes for itself, which the compacted topic absorbs.
+        return once.run("schedule republish", this::republish).replaceWithVoid();
     }
 
     Uni<Void> republish() {

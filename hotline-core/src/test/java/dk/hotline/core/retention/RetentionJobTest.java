@@ -1,5 +1,8 @@
 package dk.hotline.core.retention;
 
+import dk.hotline.core.contact.Contact;
+import dk.hotline.core.contact.ContactAmendment;
+import dk.hotline.core.referral.Referral;
 import dk.hotline.platform.crypto.FieldCipher;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,14 +108,16 @@ class RetentionJobTest {
                                      age_band, municipality_code, summary, outcome, created_at, updated_at, updated_by, finalised_at, finalised_by)
                 VALUES ($1, 'EMAIL', 'NATIONAL', 'AARHUS', $2, 'advisor-aarhus-1', 'anna', 'RELATIVE', 'MILITANT_ISLAMISM',
                         'AGE_25_PLUS', '461', $3, 'REFERRAL', $4, $4, 'anna', $5, $6)""",
-                Tuple.from(new Object[] {id, status, cipher.encrypt("A worried sister."), utc(updated),
+                Tuple.from(new Object[] {id, status, cipher.seal(Contact.SUMMARY, id, "A worried sister."), utc(updated),
                         finalised == null ? null : utc(finalised), finalised == null ? null : "anna"}));
         return id;
     }
 
     private void amendment(UUID contact) {
-        execute("INSERT INTO contact_amendment (id, contact_id, amended_at, amended_by, reason, before_json, after_json) VALUES ($1, $2, $3, 'anna', $4, $5, $5)",
-                Tuple.of(UUID.randomUUID(), contact, utc(NOW.minus(Duration.ofDays(800))), cipher.encrypt("typo"), cipher.encrypt("{}")));
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO contact_amendment (id, contact_id, amended_at, amended_by, reason, before_json, after_json) VALUES ($1, $2, $3, 'anna', $4, $5, $6)",
+                Tuple.from(new Object[] {id, contact, utc(NOW.minus(Duration.ofDays(800))), cipher.seal(ContactAmendment.REASON, id, "typo"),
+                        cipher.seal(ContactAmendment.BEFORE, id, "{}"), cipher.seal(ContactAmendment.AFTER, id, "{}")}));
     }
 
     private UUID referral(UUID contact, Instant created) {
@@ -121,8 +126,8 @@ class RetentionJobTest {
                 INSERT INTO referral (id, contact_id, line, site, severity, acute, created_at, deadline_at, municipality_code, age_band,
                                       legal_basis, description, caller_name, caller_phone, created_by)
                 VALUES ($1, $2, 'NATIONAL', 'AARHUS', 'MEDIUM', false, $3, $3, '461', 'AGE_25_PLUS', 'CONSENT', $4, $5, $6, 'anna')""",
-                Tuple.from(new Object[] {id, contact, utc(created), cipher.encrypt("Brother withdrawn."), cipher.encrypt("Jens"),
-                        cipher.encrypt("+45 20 00 00 00")}));
+                Tuple.from(new Object[] {id, contact, utc(created), cipher.seal(Referral.DESCRIPTION, id, "Brother withdrawn."),
+                        cipher.seal(Referral.CALLER_NAME, id, "Jens"), cipher.seal(Referral.CALLER_PHONE, id, "+45 20 00 00 00")}));
         return id;
     }
 

@@ -4,7 +4,7 @@ import dk.hotline.routing.common.RoutingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;

@@ -1,6 +1,7 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.OncePerCluster;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
@@ -9,6 +10,7 @@ import dk.hotline.routing.referral.domain.ReferralStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.hibernate.LockMode;
@@ -32,14 +34,18 @@ public class DeadlineSweeper {
 
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
+    private final OncePerCluster once;
 
-    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents) {
+    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents, Pool pool) {
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
+        this.once = new OncePerCluster(pool);
     }
 
     void start(@Observes StartupEvent event, PeriodicJobs jobs, RoutingConfig config) {
-        jobs.every("deadline sweeper", config.deadline().sweepInterval(), this::sweepDue);
+        // One sweeper per cluster at a time (docs/decisions/periodic-jobs.md); SKIP LOCKED below keeps even
+        // overlapping sweeps on disjoint rows.
+        jobs.every("deadline sweeper", config.deadline().sweepInterval(), () -> once.run("deadline sweep", this::sweepDue));
     }
 
     public Uni<Void> sweepDue() {

@@ -1,9 +1,8 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.SealedColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +13,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "referral")
 public class ReferralEntity extends PanacheEntityBase {
+    public static final SealedColumn DESCRIPTION = new SealedColumn("referral", "referral_id", "description");
+    public static final SealedColumn CALLER_NAME = new SealedColumn("referral", "referral_id", "caller_name");
+    public static final SealedColumn CALLER_PHONE = new SealedColumn("referral", "referral_id", "caller_phone");
+    public static final SealedColumn CALLER_EMAIL = new SealedColumn("referral", "referral_id", "caller_email");
+    public static final SealedColumn DECISION_REASON = new SealedColumn("referral", "referral_id", "decision_reason");
+
     @Id
     @Column(name = "referral_id")
     public String referralId;
@@ -38,15 +43,12 @@ public class ReferralEntity extends PanacheEntityBase {
     public String concernCategory;
     @Column(name = "legal_basis")
     public String legalBasis;
-    @Convert(converter = EncryptedText.class)
+    /* Free text and the caller's contact are stored sealed to this row; field accesses go through the accessors. */
     public String description;
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_name")
     public String callerName;
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_phone")
     public String callerPhone;
-    @Convert(converter = EncryptedText.class)
     @Column(name = "caller_email")
     public String callerEmail;
     @Column(name = "recipient_id")
@@ -67,9 +69,48 @@ public class ReferralEntity extends PanacheEntityBase {
     public Instant acknowledgedAt;
     @Column(name = "decided_at")
     public Instant decidedAt;
-    @Convert(converter = EncryptedText.class)
     @Column(name = "decision_reason")
     public String decisionReason;
     @Column(name = "overdue_at")
     public Instant overdueAt;
+
+    public String getDescription() {
+        return DESCRIPTION.open(referralId, description);
+    }
+
+    public void setDescription(String text) {
+        description = DESCRIPTION.seal(referralId, text);
+    }
+
+    public String getCallerName() {
+        return CALLER_NAME.open(referralId, callerName);
+    }
+
+    public void setCallerName(String name) {
+        callerName = CALLER_NAME.seal(referralId, name);
+    }
+
+    public String getCallerPhone() {
+        return CALLER_PHONE.open(referralId, callerPhone);
+    }
+
+    public void setCallerPhone(String phone) {
+        callerPhone = CALLER_PHONE.seal(referralId, phone);
+    }
+
+    public String getCallerEmail() {
+        return CALLER_EMAIL.open(referralId, callerEmail);
+    }
+
+    public void setCallerEmail(String email) {
+        callerEmail = CALLER_EMAIL.seal(referralId, email);
+    }
+
+    public String getDecisionReason() {
+        return DECISION_REASON.open(referralId, decisionReason);
+    }
+
+    public void setDecisionReason(String reason) {
+        decisionReason = DECISION_REASON.seal(referralId, reason);
+    }
 }

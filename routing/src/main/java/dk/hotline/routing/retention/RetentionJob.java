@@ -1,6 +1,7 @@
 package dk.hotline.routing.retention;
 
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.OncePerCluster;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,20 +31,23 @@ public class RetentionJob {
     private final Pool pool;
     private final RetentionPeriods periods;
     private final Clock clock;
+    private final OncePerCluster once;
 
     public RetentionJob(Pool pool, RetentionPeriods periods, Clock clock) {
         this.pool = pool;
         this.periods = periods;
         this.clock = clock;
+        this.once = new OncePerCluster(pool);
     }
 
     void start(@Observes StartupEvent event, PeriodicJobs jobs) {
-        jobs.every("retention", periods.interval(), () -> run(clock.instant())
-                .invoke(done -> {
+        // Every instance's timer fires; the one holding the job's lock runs it (docs/decisions/periodic-jobs.md)
+        jobs.every("retention", periods.interval(), () -> once.run("routing retention", () -> run(clock.instant()))
+                .invoke(ran -> ran.ifPresent(done -> {
                     if (done.values().stream().anyMatch(n -> n > 0)) {
                         LOG.infof("Retention applied: %s", done);
                     }
-                }));
+                })));
     }
 
     /** Applies the periods as of {@code now}; answers how many records of each kind were changed. */

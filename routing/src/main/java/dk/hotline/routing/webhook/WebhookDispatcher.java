@@ -15,7 +15,7 @@ import dk.hotline.routing.webhook.domain.WebhookSigner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import dk.hotline.routing.common.PeriodicJobs;
+import dk.hotline.platform.jobs.PeriodicJobs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;

@@ -47,7 +47,7 @@ class EncryptionAtRestTest {
             try (ResultSet row = s.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 for (int column = 1; column <= 4; column++) {
-                    assertThat(row.getString(column)).startsWith("test1:").doesNotContain("teacher").doesNotContain("Teacher")
+                    assertThat(row.getString(column)).startsWith("test1:v2:").doesNotContain("teacher").doesNotContain("Teacher")
                             .doesNotContain("12345678").doesNotContain("example.dk");
                 }
             }

@@ -58,11 +58,13 @@ class PersonalEndpointsTest {
 
     /**
      * No personal data: the inbox list (ids, severity, municipality code, deadlines), the recipient directory, dead
-     * letters and escalations (ids, states, generated text), and the audit trail itself (staff and referral ids).
+     * letters and escalations (ids, states, generated text), the audit trail itself (staff and referral ids), and the
+     * routing preview (reference data only).
      */
     static final Set<String> NOT_PERSONAL = Set.of("GET /api/inbox/referrals", "GET /api/admin/recipients",
             "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters",
-            "POST /api/supervisor/dead-letters/{id}/redeliver", "GET /api/supervisor/escalations", "GET /api/audit");
+            "POST /api/supervisor/dead-letters/{id}/redeliver", "GET /api/supervisor/escalations", "GET /api/audit",
+            "GET /api/routing/preview");
 
     @Test
     void everyEndpointIsClassifiedAsPersonalOrNot() {

@@ -60,7 +60,7 @@ public final class AgiLoadBenchmark {
         Instant now = clock.instant();
         for (Line line : Line.values()) {
             Site site = line == Line.NATIONAL ? Site.AARHUS : Site.COPENHAGEN;
-            replica.offer(new Schedule(line, 1, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)),
+            replica.offer(new Schedule(line, 1, now, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)),
                     List.of(new Segment(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), site, true,
                             "bench"))));
         }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private volatile boolean broken;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -17,6 +18,11 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    /** From now on every reading fails, as an unexpected error inside whatever reads the clock would. */
+    public void breakDown() {
+        broken = true;
     }
 
     public void advance(Duration d) {
@@ -35,6 +41,9 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
+        if (broken) {
+            throw new IllegalStateException("the test broke this clock");
+        }
         return now;
     }
 }

@@ -30,6 +30,12 @@ public final class Schedules {
     }
 
     public static Schedule daily(Line line, long version, LocalDate firstDay, int days, Set<LocalDate> holidays) {
+        return daily(line, version, firstDay, days, holidays, firstDay.atStartOfDay(CPH).toInstant());
+    }
+
+    /** One publication of the schedule: core republishes the same version nightly with the horizon moved on. */
+    public static Schedule daily(Line line, long version, LocalDate firstDay, int days, Set<LocalDate> holidays,
+                                 Instant publishedAt) {
         List<Segment> segments = new ArrayList<>();
         Instant cursor = firstDay.atStartOfDay(CPH).toInstant();
         for (int i = 0; i < days; i++) {
@@ -47,7 +53,8 @@ public final class Schedules {
             }
             cursor = end;
         }
-        return new Schedule(line, version, firstDay.atStartOfDay(CPH).toInstant(), cursor, merge(segments));
+        Instant start = firstDay.atStartOfDay(CPH).toInstant();
+        return new Schedule(line, version, publishedAt, start, cursor, merge(segments));
     }
 
     /** Adjacent closed segments of one site become one, as core would publish them. */

@@ -1,54 +1,68 @@
 package dk.hotline.platform.crypto;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.util.SecretBytes;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Encrypts free text and contact details before they reach the database
- * (AES-256-GCM, a fresh 96-bit nonce per value). The stored form names its key,
- * {@code <keyId>:<base64(nonce | ciphertext+tag)>}, so keys can rotate: new
- * values use the current key, old values still decrypt with theirs.
+ * Seals free text and contact details before they reach the database, with
+ * Google Tink's AEAD (AES-256-GCM, a fresh nonce per value). The associated
+ * data is the value's place, {@link SealedColumn table and column} and the
+ * row's id: a ciphertext copied into another row or another column does not
+ * open there.
+ *
+ * <p>The stored form names its key, {@code <keyId>:v2:<base64(Tink ciphertext)>},
+ * so keys rotate: new values are sealed with the current key, older values
+ * still open with theirs until {@link Resealing} rewrites them. Values written
+ * before Tink ({@code <keyId>:<base64>}, AES-GCM bound to the key id only) still
+ * open, and {@link #needsResealing} is true for them.
  */
 public final class FieldCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    static final String FORMAT = "v2";
+    private static final byte[] AAD_LABEL = "hotline-field/v2".getBytes(StandardCharsets.UTF_8);
 
-    private final Map<String, SecretKeySpec> keys;
+    private final Map<String, Aead> aeads;
+    private final LegacyAesGcm legacy;
     private final String currentKeyId;
-    private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param keys         key id → 32-byte key
-     * @param currentKeyId the key new values are encrypted with
+     * @param keys         key id → 32-byte AES key
+     * @param currentKeyId the key new values are sealed with
      */
     public FieldCipher(Map<String, byte[]> keys, String currentKeyId) {
         if (!keys.containsKey(currentKeyId)) {
             throw new IllegalArgumentException("current data key '" + currentKeyId + "' is not among the configured keys");
         }
+        Map<String, Aead> built = new LinkedHashMap<>();
         keys.forEach((id, key) -> {
+            if (id.isBlank() || id.contains(":")) {
+                throw new IllegalArgumentException("data key id must be non-blank and must not contain ':'");
+            }
             if (key.length != 32) {
                 throw new IllegalArgumentException("data key '" + id + "' must be 32 bytes (AES-256), is " + key.length);
             }
-            if (id.contains(":")) {
-                throw new IllegalArgumentException("data key id must not contain ':'");
-            }
+            built.put(id, aead(key));
         });
-        this.keys = Map.copyOf(keys.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, e -> new SecretKeySpec(e.getValue(), "AES"))));
+        this.aeads = Map.copyOf(built);
+        this.legacy = new LegacyAesGcm(keys);
         this.currentKeyId = currentKeyId;
     }
 
     /** Parses {@code id1:base64key,id2:base64key}. */
     public static Map<String, byte[]> parseKeys(String spec) {
-        Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> keys = new LinkedHashMap<>();
         for (String part : spec.split(",")) {
             String trimmed = part.trim();
             int colon = trimmed.indexOf(':');
@@ -60,51 +74,84 @@ public final class FieldCipher {
         return keys;
     }
 
-    public String encrypt(String plain) {
+    /** Seals {@code plain} for one place: this column of this row. Null stays null. */
+    public String seal(SealedColumn where, Object rowId, String plain) {
         if (plain == null) {
             return null;
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(currentKeyId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed);
-            return currentKeyId + ":" + Base64.getEncoder().encodeToString(out.array());
+            byte[] sealed = aeads.get(currentKeyId).encrypt(plain.getBytes(StandardCharsets.UTF_8), associatedData(where, rowId));
+            return currentKeyId + ":" + FORMAT + ":" + Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 
-    public String decrypt(String stored) {
+    /**
+     * Opens a value stored at this column of this row. A value sealed for
+     * another row or column, tampered with, or under a key no longer configured
+     * is refused with {@link SealedValueRefusedException}.
+     */
+    public String open(SealedColumn where, Object rowId, String stored) {
         if (stored == null) {
             return null;
         }
-        int colon = stored.indexOf(':');
-        if (colon <= 0) {
-            throw new IllegalStateException("stored value does not name its key");
+        String[] parts = stored.split(":", -1);
+        if (parts.length == 2) {
+            return legacy.decrypt(parts[0], parts[1]);
         }
-        String keyId = stored.substring(0, colon);
-        SecretKeySpec key = keys.get(keyId);
-        if (key == null) {
-            throw new IllegalStateException("data key '" + keyId + "' is no longer configured");
+        if (parts.length != 3 || !FORMAT.equals(parts[1])) {
+            throw new SealedValueRefusedException("stored value at " + where + " is in no known format");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
+        Aead aead = aeads.get(parts[0]);
+        if (aead == null) {
+            throw new SealedValueRefusedException("data key '" + parts[0] + "' of a value at " + where + " is no longer configured");
+        }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+            byte[] plain = aead.decrypt(Base64.getDecoder().decode(parts[2]), associatedData(where, rowId));
             return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("stored value cannot be decrypted (tampered, or the wrong key)", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SealedValueRefusedException("stored value at " + where + " does not open for this row (moved, tampered, or the wrong key)");
         }
     }
 
-    /** True when the value was written with an older key and should be re-encrypted. */
-    public boolean needsRotation(String stored) {
-        return stored != null && !stored.startsWith(currentKeyId + ":");
+    /** True when the value was written under an older key or before Tink, and should be resealed. */
+    public boolean needsResealing(String stored) {
+        return stored != null && !stored.startsWith(currentPrefix());
+    }
+
+    /** The start of every value sealed with the current key, for finding those that are not. */
+    public String currentPrefix() {
+        return currentKeyId + ":" + FORMAT + ":";
+    }
+
+    /** Table, column and row id, each length-prefixed so that no two places share associated data. */
+    static byte[] associatedData(SealedColumn where, Object rowId) {
+        if (rowId == null) {
+            throw new IllegalArgumentException("a sealed value needs its row id (" + where + ")");
+        }
+        StringBuilder aad = new StringBuilder();
+        for (String part : new String[] {where.table(), where.column(), rowId.toString()}) {
+            aad.append(part.length()).append(':').append(part).append(';');
+        }
+        byte[] place = aad.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[AAD_LABEL.length + place.length];
+        System.arraycopy(AAD_LABEL, 0, all, 0, AAD_LABEL.length);
+        System.arraycopy(place, 0, all, AAD_LABEL.length, place.length);
+        return all;
+    }
+
+    private static Aead aead(byte[] key) {
+        try {
+            AeadConfig.register();
+            AesGcmParameters parameters = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
+                    .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
+            AesGcmKey aesGcm = AesGcmKey.builder().setParameters(parameters)
+                    .setKeyBytes(SecretBytes.copyFrom(key, InsecureSecretKeyAccess.get())).build();
+            KeysetHandle handle = KeysetHandle.newBuilder().addEntry(KeysetHandle.importKey(aesGcm).withRandomId().makePrimary()).build();
+            return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink AEAD cannot be built from the data key", e);
+        }
     }
 }

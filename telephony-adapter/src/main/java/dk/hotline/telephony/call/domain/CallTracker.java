@@ -33,6 +33,7 @@ import java.util.Set;
 public final class CallTracker {
 
     private static final String PJSIP_PREFIX = "PJSIP/";
+    private static final Set<String> ROUTING_ACTIONS = Set.of("QUEUE", "OVERFLOW", "CLOSED");
 
     private final Clock clock;
     private final CallerHasher hasher;
@@ -138,7 +139,16 @@ public final class CallTracker {
             case "HOTLINE_DEGRADED" -> call.degraded = "true".equalsIgnoreCase(value);
             case "HOTLINE_OVERFLOW_REASON" -> call.overflowReason = value.isEmpty() ? null : value;
             case "HOTLINE_ACTION" -> {
+                // The dialplan clears HOTLINE_ACTION before the AGI (Set(HOTLINE_ACTION=)): only one of the
+                // routing answers is the answer.
+                if (!ROUTING_ACTIONS.contains(value)) {
+                    return;
+                }
                 call.action = value;
+                if (call.site == null && call.queue != null) {
+                    // The dialplan's own fallback names the queue only.
+                    call.site = Site.ofQueue(call.queue).map(Site::name).orElse(null);
+                }
                 call.offerIfNeeded(this, out);
             }
             default -> {

@@ -1,10 +1,8 @@
 package dk.hotline.telephony.routing.agi;
 
 import dk.hotline.telephony.routing.domain.Line;
-import dk.hotline.telephony.routing.domain.RouteAction;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.RoutingDecision;
-import dk.hotline.telephony.routing.domain.Site;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -53,7 +51,7 @@ public final class IncomingCallScript implements AgiScript {
         } catch (RuntimeException e) {
             // Never fail a caller: an unexpected error routes like an unknown schedule.
             LOG.errorf(e, "routing failed for a %s call; answering the fail-safe", line);
-            decision = new RoutingDecision(line, RouteAction.QUEUE, Site.AARHUS, true, null, null);
+            decision = router.failSafe(line);
         }
         try {
             channel.setVariable("HOTLINE_CALL_ID", request.getUniqueId());

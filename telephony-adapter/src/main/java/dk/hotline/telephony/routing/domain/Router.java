@@ -43,9 +43,9 @@ public final class Router {
         Optional<Schedule> schedule = replica.schedule(line);
         Optional<Segment> segment = schedule.flatMap(s -> s.segmentAt(now));
         if (segment.isEmpty()) {
-            Site site = schedule.flatMap(s -> s.lastKnownSegmentAt(now)).map(Segment::site)
-                    .orElse(policy.failSafeSite());
-            return new RoutingDecision(line, RouteAction.QUEUE, site, true, null, null);
+            return schedule.flatMap(s -> s.lastKnownSegmentAt(now)).map(Segment::site)
+                    .map(site -> new RoutingDecision(line, RouteAction.QUEUE, site, true, null, null))
+                    .orElseGet(() -> failSafe(line));
         }
         Segment current = segment.get();
         if (!current.open()) {
@@ -60,6 +60,14 @@ public final class Router {
             }
         }
         return new RoutingDecision(line, RouteAction.QUEUE, onDuty, false, null, null);
+    }
+
+    /**
+     * The last resort when deciding itself failed: QUEUE at the line's own fail-safe site, degraded. Reads nothing
+     * but the line's policy, so it cannot fail the way {@link #decide} did.
+     */
+    public RoutingDecision failSafe(Line line) {
+        return new RoutingDecision(line, RouteAction.QUEUE, policies.get(line).failSafeSite(), true, null, null);
     }
 
     private Optional<OverflowReason> overflowReason(Site onDuty, Duration maxLongestWait) {

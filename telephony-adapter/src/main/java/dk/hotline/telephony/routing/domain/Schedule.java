@@ -8,11 +8,16 @@ import java.util.Optional;
 /**
  * The full effective schedule of one line as core publishes it: contiguous segments over
  * [validFrom, validUntil). The adapter needs no rotation rules: it looks up the segment holding "now".
+ *
+ * <p>One publication of it: core republishes the same {@code version} every night with a later
+ * {@code publishedAt} and a horizon moved on, so a publication is newer by version, then by publication instant.
  */
-public record Schedule(Line line, long version, Instant validFrom, Instant validUntil, List<Segment> segments) {
+public record Schedule(Line line, long version, Instant publishedAt, Instant validFrom, Instant validUntil,
+                       List<Segment> segments) {
 
     public Schedule {
         Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         segments = List.copyOf(segments);
@@ -21,6 +26,14 @@ public record Schedule(Line line, long version, Instant validFrom, Instant valid
                 throw new IllegalArgumentException("segments must be in order");
             }
         }
+    }
+
+    /** Newer publication: a higher version, or the same version published later (the nightly republish). */
+    public boolean isNewerPublicationThan(Schedule other) {
+        if (version != other.version) {
+            return version > other.version;
+        }
+        return publishedAt.isAfter(other.publishedAt);
     }
 
     /** Stale once the clock passes validUntil (or before validFrom: a schedule from the future is no use yet). */

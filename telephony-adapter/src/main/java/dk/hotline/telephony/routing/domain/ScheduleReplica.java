@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The adapter's own copy of the schedule of each line, fed by the compacted rotation topic and by a snapshot
- * from core. The newer version wins whichever way it arrives. Thread-safe: written by the Kafka consumer and the
+ * from core. The newer publication (version, then publication instant) wins whichever way it arrives. Thread-safe: written by the Kafka consumer and the
  * snapshot loader, read by every FastAGI call.
  */
 public final class ScheduleReplica {
@@ -19,10 +19,13 @@ public final class ScheduleReplica {
         this.clock = clock;
     }
 
-    /** Keeps the schedule if it is newer than what we hold; answers whether it was kept. */
+    /**
+     * Keeps the schedule if it is a newer publication than what we hold (higher version, or the same version
+     * published later, whose horizon has moved on); answers whether it was kept.
+     */
     public synchronized boolean offer(Schedule schedule) {
         Schedule held = schedules.get(schedule.line());
-        if (held != null && held.version() >= schedule.version()) {
+        if (held != null && !schedule.isNewerPublicationThan(held)) {
             return false;
         }
         schedules.put(schedule.line(), schedule);

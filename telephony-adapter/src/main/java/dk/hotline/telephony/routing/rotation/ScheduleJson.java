@@ -32,13 +32,14 @@ public final class ScheduleJson {
     public Schedule read(String json) {
         try {
             ScheduleDto dto = mapper.readValue(json, ScheduleDto.class);
-            if (dto.line() == null || dto.validFrom() == null || dto.validUntil() == null || dto.segments() == null) {
-                throw new IllegalArgumentException("schedule lacks line, validFrom, validUntil or segments");
+            if (dto.line() == null || dto.publishedAt() == null || dto.validFrom() == null || dto.validUntil() == null
+                    || dto.segments() == null) {
+                throw new IllegalArgumentException("schedule lacks line, publishedAt, validFrom, validUntil or segments");
             }
             List<Segment> segments = dto.segments().stream()
                     .map(s -> new Segment(s.from().toInstant(), s.to().toInstant(), s.site(), s.open(), s.rule()))
                     .toList();
-            return new Schedule(dto.line(), dto.version(), dto.validFrom().toInstant(), dto.validUntil().toInstant(),
+            return new Schedule(dto.line(), dto.version(), dto.publishedAt().toInstant(), dto.validFrom().toInstant(), dto.validUntil().toInstant(),
                     segments);
         } catch (IOException | NullPointerException e) {
             throw new IllegalArgumentException("unreadable schedule: " + e.getMessage(), e);

@@ -49,6 +49,42 @@ class CallTrackerTest {
     }
 
     @Test
+    void theDialplansClearedActionBeforeTheAgiIsNotTheRoutingAnswer() {
+        apply(new ChannelCreated("5.1", "5.1", "PJSIP/telco-00000001", "+4520000001"),
+                new VariableSet("5.1", "5.1", "HOTLINE_LINE", "NATIONAL"),
+                new VariableSet("5.1", "5.1", "HOTLINE_ACTION", ""));
+
+        assertThat(events).isEmpty();
+
+        apply(new VariableSet("5.1", "5.1", "HOTLINE_CALL_ID", "5.1"),
+                new VariableSet("5.1", "5.1", "HOTLINE_SITE", "AARHUS"),
+                new VariableSet("5.1", "5.1", "HOTLINE_QUEUE", "hotline-aarhus"),
+                new VariableSet("5.1", "5.1", "HOTLINE_DEGRADED", "false"),
+                new VariableSet("5.1", "5.1", "HOTLINE_ACTION", "QUEUE"));
+
+        assertThat(statesOf("5.1")).containsExactly(CallState.OFFERED);
+        CallLifecycleEvent offered = last("5.1");
+        assertThat(offered.routing().action()).isEqualTo("QUEUE");
+        assertThat(offered.site()).isEqualTo("AARHUS");
+        assertThat(offered.queue()).isEqualTo("hotline-aarhus");
+    }
+
+    @Test
+    void theDialplansOwnFallbackIsOfferedAtTheSiteOfItsQueue() {
+        apply(new ChannelCreated("6.1", "6.1", "PJSIP/telco-00000002", "+4520000002"),
+                new VariableSet("6.1", "6.1", "HOTLINE_LINE", "COPENHAGEN_LOCAL"),
+                new VariableSet("6.1", "6.1", "HOTLINE_ACTION", ""),
+                new VariableSet("6.1", "6.1", "HOTLINE_QUEUE", "hotline-copenhagen"),
+                new VariableSet("6.1", "6.1", "HOTLINE_DEGRADED", "true"),
+                new VariableSet("6.1", "6.1", "HOTLINE_ACTION", "QUEUE"));
+
+        CallLifecycleEvent offered = last("6.1");
+        assertThat(offered.state()).isEqualTo(CallState.OFFERED);
+        assertThat(offered.site()).isEqualTo("COPENHAGEN");
+        assertThat(offered.routing().degraded()).isTrue();
+    }
+
+    @Test
     void advisorTransferEndsTheCallAsTransferred() {
         routedCall("10.1", "+4511111111", "NATIONAL", "QUEUE", "hotline-aarhus");
         apply(new QueueJoined("10.1", "10.1", "hotline-aarhus"),

@@ -178,6 +178,30 @@ class FastAgiRoutingTest {
     }
 
     @Test
+    void anUnexpectedRoutingErrorQueuesTheNationalLineAtItsFailSafeSite() {
+        clock.breakDown();
+
+        AgiAnswer answer = call("1795323814.9", NATIONAL);
+
+        assertThat(answer.variable("HOTLINE_ACTION")).isEqualTo("QUEUE");
+        assertThat(answer.variable("HOTLINE_QUEUE")).isEqualTo("hotline-aarhus");
+        assertThat(answer.variable("HOTLINE_SITE")).isEqualTo("AARHUS");
+        assertThat(answer.variable("HOTLINE_DEGRADED")).isEqualTo("true");
+    }
+
+    @Test
+    void anUnexpectedRoutingErrorQueuesCopenhagensOwnLineInCopenhagen() {
+        clock.breakDown();
+
+        AgiAnswer answer = call("1795323815.10", COPENHAGEN_LOCAL);
+
+        assertThat(answer.variable("HOTLINE_ACTION")).isEqualTo("QUEUE");
+        assertThat(answer.variable("HOTLINE_QUEUE")).isEqualTo("hotline-copenhagen");
+        assertThat(answer.variable("HOTLINE_SITE")).isEqualTo("COPENHAGEN");
+        assertThat(answer.variable("HOTLINE_DEGRADED")).isEqualTo("true");
+    }
+
+    @Test
     void malformedAgiInputIsRejectedAndTheServerKeepsServing() {
         AgiAnswer garbage = FakeAsterisk.agiConversation(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         AgiAnswer binary = FakeAsterisk.agiConversation(port, "\u0000\u0001\u0002\u00ff\n\n\n");

@@ -161,4 +161,30 @@ class RouterTest {
         assertThat(replica.offer(Schedules.daily(Line.NATIONAL, 4, LocalDate.of(2026, 11, 1), 61, Set.of()))).isFalse();
         assertThat(replica.schedule(Line.NATIONAL).orElseThrow().version()).isEqualTo(5);
     }
+
+    @Test
+    void nightlyRepublishOfTheSameVersionMovesTheHorizonOnWhileTheAdapterRuns() {
+        ScheduleReplica running = new ScheduleReplica(clock);
+        Router router = new Router(clock, running, presence, Map.of(
+                Line.NATIONAL, new LinePolicy(false, Duration.ofSeconds(120), Site.AARHUS),
+                Line.COPENHAGEN_LOCAL, new LinePolicy(false, Duration.ofSeconds(120), Site.COPENHAGEN)));
+        LocalDate first = LocalDate.of(2026, 11, 1);
+        // Published on the 23rd, valid until the 25th 00:00; the same version republished on the 24th, one day more.
+        assertThat(running.offer(Schedules.daily(Line.NATIONAL, 7, first, 24, Set.of(), at("2026-11-23T01:00"))))
+                .isTrue();
+        clock.set(at("2026-11-24T01:00"));
+        assertThat(running.offer(Schedules.daily(Line.NATIONAL, 7, first, 25, Set.of(), at("2026-11-24T01:00"))))
+                .isTrue();
+        // A late copy of the earlier publication does not pull the horizon back.
+        assertThat(running.offer(Schedules.daily(Line.NATIONAL, 7, first, 24, Set.of(), at("2026-11-23T01:00"))))
+                .isFalse();
+
+        clock.set(at("2026-11-25T10:00"));
+
+        assertThat(running.isFresh(Line.NATIONAL)).isTrue();
+        RoutingDecision d = router.decide(Line.NATIONAL);
+        assertThat(d.action()).isEqualTo(RouteAction.QUEUE);
+        assertThat(d.site()).isEqualTo(Site.AARHUS);
+        assertThat(d.degraded()).isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package dk.hotline.routing.common;
+package dk.hotline.platform.jobs;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.vertx.VertxContext;

@@ -1,0 +1,35 @@
+package dk.hotline.core.screen;
+
+import dk.hotline.core.contact.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is signed in to this request's screen. */
+@RequestScoped
+public class Viewers {
+
+    private final SecurityIdentity identity;
+    private final Msg msg;
+
+    public Viewers(SecurityIdentity identity, Msg msg) {
+        this.identity = identity;
+        this.msg = msg;
+    }
+
+    public Viewer current() {
+        Caller caller = Caller.of(identity);
+        String name = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            name = jwt.getClaim("name");
+        }
+        if (name == null || name.isBlank()) {
+            name = identity.getPrincipal().getName();
+        }
+        String site = caller.site() == null ? msg.no_site() : switch (caller.site()) {
+            case AARHUS -> msg.site_AARHUS();
+            case COPENHAGEN -> msg.site_COPENHAGEN();
+        };
+        return new Viewer(name, site, caller);
+    }
+}

@@ -1,0 +1,90 @@
+package dk.hotline.core.delivery;
+
+import dk.hotline.contracts.Contract;
+import dk.hotline.core.support.OnVertx;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Routing's referral status events (hotline.deliveries) become each referral's status history, once per event id. */
+@QuarkusTest
+class DeliveryStatusConsumerTest {
+
+    @ConfigProperty(name = "mp.messaging.incoming.deliveries.topic")
+    String topic;
+
+    @Test
+    void eachStatusIsStoredOnceEvenWhenRedeliveredAndAnUnknownFutureStatusIsKept() throws Exception {
+        String referral = UUID.randomUUID().toString();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String delivered = event(referral, "DELIVERED", t0, null);
+        String rejected = event(referral, "REJECTED", t0.plusSeconds(60), "Sendt til forkert kommune");
+        String forwarded = event(referral, "FORWARDED", t0.plusSeconds(120), null);
+        // As routing writes them: valid against the one schema of the event (FORWARDED is a status routing may add).
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(delivered)).isEmpty();
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(rejected)).isEmpty();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
+            send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
+            send(producer, referral, referral + "/REJECTED", "rejected", rejected);
+            send(producer, referral, referral + "/FORWARDED", "forwarded", forwarded);
+            send(producer, referral, "not-json", "delivered", "{ nope");
+        }
+
+        UUID id = UUID.fromString(referral);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history(id).size() == 3);
+        List<ReferralStatus> history = history(id);
+        assertThat(history).extracting(s -> s.status).containsExactly("DELIVERED", "REJECTED", "FORWARDED");
+        assertThat(history.get(1).reason).isEqualTo("Sendt til forkert kommune");
+        assertThat(history.get(0).recipientName).isEqualTo("Infohus Fyn");
+    }
+
+    private static List<ReferralStatus> history(UUID id) {
+        return OnVertx.await(() -> Panache.withSession(() -> ReferralStatus.<ReferralStatus>list("referralId = ?1 order by occurredAt", id)));
+    }
+
+    private static String event(String referral, String status, Instant at, String reason) {
+        return """
+                {"referralId":"%s","status":"%s","recipientId":"infohus-fyn","recipientName":"Infohus Fyn",
+                 "explanation":"Odense (461) belongs to Fyns Politi → Infohus Fyn","occurredAt":"%s",
+                 "deadlineAt":"%s","reason":%s}""".formatted(referral, status, at, at.plus(Duration.ofHours(48)),
+                reason == null ? "null" : "\"" + reason + "\"");
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props);
+    }
+
+    private void send(KafkaProducer<String, String> producer, String key, String ceId, String type, String payload) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", ("dk.hotline.referral." + type + ".v1").getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "urn:dk:hotline:routing".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+}
