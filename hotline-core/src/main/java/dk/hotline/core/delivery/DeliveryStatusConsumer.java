@@ -75,10 +75,11 @@ public class DeliveryStatusConsumer {
             status.status = event.status().strip();
             status.recipientId = event.recipientId();
             status.recipientName = event.recipientName();
-            status.reason = event.reason();
+            status.outcome = event.outcome();
             status.occurredAt = event.occurredAt();
             status.deadlineAt = event.deadlineAt();
             status.receivedAt = clock.instant();
+            status.setReason(event.reason());
             return processed.persist().chain(status::persist).replaceWithVoid();
         }));
     }

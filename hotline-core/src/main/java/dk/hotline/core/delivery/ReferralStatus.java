@@ -1,9 +1,8 @@
 package dk.hotline.core.delivery;
 
-import dk.hotline.platform.crypto.EncryptedText;
+import dk.hotline.platform.crypto.SealedColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +14,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "referral_status")
 public class ReferralStatus extends PanacheEntityBase {
+
+    /** The recipient's reason is sealed to its row (docs/decisions/shared-modules.md). */
+    public static final SealedColumn REASON = new SealedColumn("referral_status", "event_id", "reason");
 
     @Id
     @Column(name = "event_id")
@@ -31,9 +33,11 @@ public class ReferralStatus extends PanacheEntityBase {
     @Column(name = "recipient_name")
     public String recipientName;
 
-    /** The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so encrypted. */
-    @Convert(converter = EncryptedText.class)
+    /** The recipient's free-text reason (a rejection's, an escalation's): may hold personal data, so sealed. */
     public String reason;
+
+    /** What came of an accepted referral (OUTCOME_RECORDED), a code such as CONFIRMED_CASE_STARTED; no free text. */
+    public String outcome;
 
     @Column(name = "occurred_at")
     public Instant occurredAt;
@@ -43,4 +47,12 @@ public class ReferralStatus extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    public String getReason() {
+        return REASON.open(eventId, reason);
+    }
+
+    public void setReason(String text) {
+        reason = REASON.seal(eventId, text);
+    }
 }

@@ -23,7 +23,10 @@ import java.util.UUID;
  *   role by i mod 3 (professional, relative, private citizen: 260 each); professionals' sector SCHOOL when i mod 6 = 0,
  *   POLICE when 3 (130 each); age UNDER_15 i&lt;4, AGE_15_17 4–9, else 25+ (770); municipality 461 Odense
  *   (Syddanmark) for even i, 751 Aarhus (Midtjylland) for odd; outcome REFERRAL for i ≥ 700 (80), else ADVICE_ONLY.</li>
- *   <li>Referrals for the 80: HIGH for the first 40, MEDIUM for 36, LOW for 4.</li>
+ *   <li>Referrals for the 80: HIGH for the first 40, MEDIUM for 36, LOW for 4. Routing's events: the 40 HIGH ones routed
+ *   to infohus-fyn, 30 of them accepted within the deadline (18 then "confirmed, case started", 12 "not confirmed"),
+ *   6 accepted late, 4 rejected; the MEDIUM ones routed to infohus-koebenhavn (20) and infohus-oestjylland (16), not
+ *   yet accepted; the LOW ones have no event yet.</li>
  *   <li>Calls: 10 answered a month (120), the j-th of the year (1–120) waiting j s and talking 10·j s; 2 abandoned
  *   a month (24); 7 while the line was closed (in March); one answered call after the year's end.</li>
  * </ul>
@@ -48,6 +51,7 @@ final class GeneratedYear {
     void write() {
         List<Tuple> contacts = new ArrayList<>();
         List<Tuple> referrals = new ArrayList<>();
+        List<Tuple> statuses = new ArrayList<>();
         int i = 0;
         for (int m = 1; m <= 12; m++) {
             String site = m % 2 == 1 ? "AARHUS" : "COPENHAGEN";
@@ -57,8 +61,29 @@ final class GeneratedYear {
                 contacts.add(contact(id, site, at, "FINAL", i));
                 if (i >= 700) {
                     String severity = i < 740 ? "HIGH" : i < 776 ? "MEDIUM" : "LOW";
-                    referrals.add(Tuple.from(new Object[] {UUID.randomUUID(), id, site, severity, utc(at.plusSeconds(3600)),
-                            utc(at.plusSeconds(3600 + 48 * 3600)), municipality(i), age(i), concern(i)}));
+                    UUID referral = UUID.randomUUID();
+                    Instant created = at.plusSeconds(3600);
+                    Instant deadline = created.plusSeconds(48 * 3600);
+                    referrals.add(Tuple.from(new Object[] {referral, id, site, severity, utc(created),
+                            utc(deadline), municipality(i), age(i), concern(i)}));
+                    int r = i - 700;
+                    if (r < 40) {
+                        statuses.add(status(referral, "ROUTED", "infohus-fyn", "Infohus Fyn", created.plusSeconds(60), deadline, null));
+                        if (r < 36) {
+                            Instant accepted = created.plusSeconds(r < 30 ? 2 * 3600 : 50 * 3600);
+                            statuses.add(status(referral, "ACCEPTED", "infohus-fyn", "Infohus Fyn", accepted, deadline, null));
+                            if (r < 30) {
+                                statuses.add(status(referral, "OUTCOME_RECORDED", "infohus-fyn", "Infohus Fyn", accepted.plusSeconds(86400),
+                                        deadline, r < 18 ? "CONFIRMED_CASE_STARTED" : "NOT_CONFIRMED"));
+                            }
+                        } else {
+                            statuses.add(status(referral, "REJECTED", "infohus-fyn", "Infohus Fyn", created.plusSeconds(7200), deadline, null));
+                        }
+                    } else if (r < 76) {
+                        String recipient = r < 60 ? "infohus-koebenhavn" : "infohus-oestjylland";
+                        statuses.add(status(referral, "ROUTED", recipient, r < 60 ? "Infohus København" : "Infohus Østjylland",
+                                created.plusSeconds(60), deadline, null));
+                    }
                 }
             }
         }
@@ -72,6 +97,10 @@ final class GeneratedYear {
                 INSERT INTO referral (id, contact_id, line, site, severity, acute, created_at, deadline_at, municipality_code,
                                       age_band, concern_category, legal_basis)
                 VALUES ($1, $2, 'NATIONAL', $3, $4, false, $5, $6, $7, $8, $9, 'ANONYMOUS')""", referrals);
+        batch("""
+                INSERT INTO referral_status (event_id, referral_id, status, recipient_id, recipient_name, occurred_at, deadline_at,
+                                             received_at, outcome)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8)""", statuses);
 
         List<Tuple> calls = new ArrayList<>();
         int j = 1;
@@ -105,6 +134,11 @@ final class GeneratedYear {
         String sector = i % 6 == 0 ? "SCHOOL" : i % 6 == 3 ? "POLICE" : null;
         return Tuple.from(new Object[] {id, site, status, role, sector, concern(i), age(i), municipality(i),
                 i >= 700 ? "REFERRAL" : "ADVICE_ONLY", utc(at), "FINAL".equals(status) ? utc(at) : null});
+    }
+
+    private Tuple status(UUID referral, String status, String recipient, String name, Instant at, Instant deadline, String outcome) {
+        return Tuple.from(new Object[] {"stats-" + tag + "-" + UUID.randomUUID(), referral, status, recipient, name, utc(at),
+                utc(deadline), outcome});
     }
 
     private Tuple call(String state, String site, Instant offered, Instant connected, Long wait, Long talk) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not a test (surefire does not pick up *Benchmark): the yearly report over a year of 100,000 finalised
  * contacts, 100,000 calls and 20,000 referrals, written by generate_series into a database of its own. Prints the
- * timings and fails when the median is above one second. How to run: docs/BENCHMARKS.md.
+ * timings (the target, ≤ 1 s, is judged in docs/BENCHMARKS.md, not asserted). How to run: docs/BENCHMARKS.md.
  */
 @QuarkusTest
 class StatisticsBenchmark {
@@ -97,7 +97,6 @@ class StatisticsBenchmark {
                         + " (%d runs); one site %d ms%n%n", CONTACTS, CONTACTS, median, millis.get((int) (millis.size() * 0.9)),
                 max, RUNS, siteMillis);
         assertThat(last.contactsByMonth().total()).isEqualTo(CONTACTS);
-        assertThat(median).as("median report time, ms").isLessThanOrEqualTo(1000);
     }
 
     private void sql(String statement) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -96,6 +97,23 @@ class YearlyReportTest {
 
     @Test
     @TestSecurity(user = "sam", roles = "supervisor")
+    void recipientsDeadlinesAndOutcomesComeFromRoutingsEvents() {
+        JsonPath r = report("");
+        assertThat(cells(r, "referralsByRecipient")).containsEntry("infohus-fyn", "40").containsEntry("infohus-koebenhavn", "20")
+                .containsEntry("NOT_RECORDED", "<5").containsEntry("infohus-oestjylland", "<5");
+        assertThat(r.getList("referralsByRecipient.cells.label", String.class)).contains("Infohus Fyn");
+        assertThat(r.getString("referralsByRecipient.totalShown")).isEqualTo("80");
+        assertThat(r.getString("infohusOutsideCopenhagenAndAarhus.shown")).as("40 of 76 to infohuse").isEqualTo("52,6 %");
+        assertThat(cells(r, "deadlineAdherence")).containsEntry("IN_TIME", "30").containsEntry("LATE", "<5")
+                .containsEntry("REJECTED", "<5").containsEntry("OPEN", "40");
+        assertThat(cells(r, "recipientOutcome")).containsEntry("CASE_STARTED", "18").containsEntry("NOT_CONFIRMED", "12")
+                .containsEntry("NONE", "50");
+        assertThat(r.getString("baseline.casesStarted.shown")).isEqualTo("18");
+        assertThat(r.getString("baseline.casesPerHundredContacts.shown")).isEqualTo("2,3 %");
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
     void callsOfferedAnsweredAbandonedAndTheirWaitingAndTalkTimes() {
         JsonPath r = report("");
         assertThat(cells(r, "callsOffered").values()).containsOnly("12");
@@ -151,6 +169,21 @@ class YearlyReportTest {
         given().when().get("/api/statistics/report?year=2035&month=13").then().statusCode(400).body("errors.field", hasItem("month"));
         given().when().get("/api/statistics/report?year=2035&site=ODENSE").then().statusCode(400).body("errors.field", hasItem("site"));
         given().when().get("/api/statistics/report.csv?year=2035&line=X").then().statusCode(400).body("errors.field", hasItem("line"));
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    void thePageShowsTheSameSuppressedFiguresAndLinksToTheCsvAndThePrintableReport() {
+        String html = given().get("/statistik?aar=" + YEAR).then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        assertThat(html).contains("<caption>Bekymringens art</caption>").contains("<td>Højreekstremisme</td><td class=\"num\">300</td>")
+                .contains("<td>Venstreekstremisme</td><td class=\"num\">&lt;5</td>")
+                .contains("href=\"/statistik/csv?aar=2035\"").contains("href=\"/statistik/rapport?aar=2035\"");
+        assertThat(given().get("/statistik/rapport?aar=" + YEAR).then().statusCode(200).extract().asString())
+                .contains("Årsrapport for hotlinen om ekstremisme 2035").doesNotContain("class=\"stat-filter");
+        given().get("/statistik/csv?aar=" + YEAR).then().statusCode(200).contentType(containsString("text/csv"));
+        assertThat(given().get("/statistik?aar=1999").then().statusCode(200).extract().asString())
+                .contains("id=\"f-aar-error\"").contains("Vælg et år fra 2016");
     }
 
     @Test

@@ -57,10 +57,12 @@ public record YearlyReport(ReportPeriod period, String site, String line,
 
     /** What recipients recorded, in order. */
     public static final Map<String, String> RECIPIENT_OUTCOME_LABELS = ordered(
-            "CONFIRMED", "Bekymring bekræftet",
-            "CASE_STARTED", "Sag startet",
-            "NOT_CONFIRMED", "Bekymring ikke bekræftet",
-            "NONE", "Intet udfald registreret");
+            "CASE_STARTED", "Bekræftet – sagsforløb igangsat",
+            "NOT_CONFIRMED", "Ikke bekræftet",
+            "HANDED_TO_POLICE", "Overdraget til politi/PET",
+            "REFERRED_TO_OTHER_SERVICE", "Henvist til anden indsats",
+            "NO_CONTACT", "Ingen kontakt opnået",
+            "NONE", "Intet udfald registreret endnu");
 
     public static YearlyReport assemble(ReportPeriod period, String site, String line, RawFigures raw,
                                         Function<String, String> regionOfMunicipality) {
@@ -155,7 +157,7 @@ public record YearlyReport(ReportPeriod period, String site, String line,
     }
 
     private static String recipientLabel(String id) {
-        return id;
+        return RawFigures.NOT_RECORDED.equals(id) ? "Ikke sendt videre endnu" : id;
     }
 
     private static Map<String, String> ordered(String... keysAndLabels) {
