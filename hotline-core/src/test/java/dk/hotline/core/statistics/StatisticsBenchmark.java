@@ -52,9 +52,9 @@ class StatisticsBenchmark {
                        (ARRAY['101','147','461','751','851','561','621','330','400','265'])[1 + g % 10],
                        CASE WHEN g % 5 = 0 THEN 'REFERRAL' ELSE 'ADVICE_ONLY' END,
                        t, t, t
-                  FROM generate_series(0, %d) AS g,
-                       LATERAL (SELECT TIMESTAMPTZ '2040-01-01 00:00:00+01' + g * interval '%d seconds' AS t) AS at
-                """.formatted(CONTACTS - 1, seconds));
+                  FROM generate_series(0, LAST) AS g,
+                       LATERAL (SELECT TIMESTAMPTZ '2040-01-01 00:00:00+01' + g * interval 'STEP seconds' AS t) AS at
+                """.replace("LAST", Integer.toString(CONTACTS - 1)).replace("STEP", Long.toString(seconds)));
         sql("""
                 INSERT INTO referral (id, contact_id, line, site, severity, acute, created_at, deadline_at, municipality_code,
                                       age_band, concern_category, legal_basis)
@@ -69,9 +69,9 @@ class StatisticsBenchmark {
                        'NATIONAL', CASE WHEN (g / 8000) % 2 = 0 THEN 'AARHUS' ELSE 'COPENHAGEN' END, t,
                        CASE WHEN g % 12 <> 0 AND g % 50 <> 1 THEN t + interval '30 seconds' END, t, g % 300,
                        CASE WHEN g % 12 <> 0 AND g % 50 <> 1 THEN 60 + g % 1800 END, t
-                  FROM generate_series(0, %d) AS g,
-                       LATERAL (SELECT TIMESTAMPTZ '2040-01-01 00:00:00+01' + g * interval '%d seconds' AS t) AS at
-                """.formatted(CONTACTS - 1, seconds));
+                  FROM generate_series(0, LAST) AS g,
+                       LATERAL (SELECT TIMESTAMPTZ '2040-01-01 00:00:00+01' + g * interval 'STEP seconds' AS t) AS at
+                """.replace("LAST", Integer.toString(CONTACTS - 1)).replace("STEP", Long.toString(seconds)));
         sql("ANALYZE contact");
         sql("ANALYZE call_record");
         sql("ANALYZE referral");
