@@ -80,9 +80,11 @@ public class DeliveryStatusConsumer {
             status.recipientName = event.recipientName();
             // Sealed by routing with the event keys (end to end); stored sealed again under core's data keys.
             status.reason = eventFields.open("referral_status", "reason", referral.toString(), event.reason());
+            status.outcome = event.outcome();
             status.occurredAt = event.occurredAt();
             status.deadlineAt = event.deadlineAt();
             status.receivedAt = clock.instant();
+            status.setReason(event.reason());
             return processed.persist().chain(status::persist).replaceWithVoid();
         }));
     }

@@ -37,6 +37,9 @@ public class ReferralStatus extends PanacheEntityBase {
        to this row; field accesses go through the accessors. */
     public String reason;
 
+    /** What came of an accepted referral (OUTCOME_RECORDED), a code such as CONFIRMED_CASE_STARTED; no free text. */
+    public String outcome;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

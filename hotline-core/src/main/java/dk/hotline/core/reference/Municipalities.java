@@ -22,9 +22,11 @@ public class Municipalities {
     static final String RESOURCE = "reference/municipalities.csv";
 
     private final Map<String, String> namesByCode;
+    private final Map<String, String> regionsByCode;
 
     public Municipalities() {
-        this.namesByCode = load();
+        this.namesByCode = load(1);
+        this.regionsByCode = load(2);
     }
 
     public boolean isKnown(String code) {
@@ -33,6 +35,11 @@ public class Municipalities {
 
     public Optional<String> name(String code) {
         return Optional.ofNullable(namesByCode.get(code));
+    }
+
+    /** The region (e.g. "Region Midtjylland") a municipality lies in; for the statistics. */
+    public Optional<String> region(String code) {
+        return Optional.ofNullable(code == null ? null : regionsByCode.get(code));
     }
 
     /** Every municipality, code to name, in the file's order. */
@@ -44,7 +51,7 @@ public class Municipalities {
         return namesByCode.size();
     }
 
-    private static Map<String, String> load() {
+    private static Map<String, String> load(int column) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -61,9 +68,9 @@ public class Municipalities {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                names.put(cells[0].trim(), cells[1].trim());
+                names.put(cells[0].trim(), cells[column].trim());
             }
-            return Map.copyOf(names);
+            return java.util.Collections.unmodifiableMap(names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,6 +43,12 @@ public class ScreenPages {
         if (identity.hasRole("advisor")) {
             return Response.seeOther(URI.create("/konsol")).build();
         }
+        if (identity.hasRole("rotation-admin")) {
+            return Response.seeOther(URI.create("/vagtplan")).build();
+        }
+        if (identity.hasRole("supervisor")) {
+            return Response.seeOther(URI.create("/statistik")).build();
+        }
         return Templates.start(viewers.current());
     }
 

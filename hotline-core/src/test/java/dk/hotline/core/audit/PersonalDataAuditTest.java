@@ -65,7 +65,11 @@ class PersonalDataAuditTest {
             "DELETE /api/rotation/months/{month}", "POST /api/rotation/overrides", "DELETE /api/rotation/overrides/{id}",
             "PUT /api/rotation/opening-hours/{line}", "PUT /api/rotation/closure-settings", "POST /api/rotation/closures",
             "DELETE /api/rotation/closures/{date}", "GET /api/vocabularies", "GET /api/advisor/events",
-            "GET /api/supervisor/unlogged-calls", "GET /api/audit");
+            "GET /api/supervisor/unlogged-calls", "GET /api/audit",
+            // statistics: suppressed aggregates only (docs/statistics.md); the calendar feed and its links: the rotation
+            "GET /api/statistics/report", "GET /api/statistics/report.csv", "GET /statistik", "GET /statistik/rapport",
+            "GET /statistik/csv", "POST /api/rotation/feed-tokens", "GET /api/rotation/feed-tokens",
+            "DELETE /api/rotation/feed-tokens/{id}", "GET /kalender/{token}/{line}.ics", "GET /vagtplan");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through
