@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation.feed;
 
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Line;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -2,7 +2,7 @@ package dk.hotline.core.statistics.rest;
 
 import dk.hotline.core.contact.rest.QueryEnums;
 import dk.hotline.core.http.Shield;
-import dk.hotline.core.problem.ProblemException;
+import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import dk.hotline.core.statistics.ReportCsv;
