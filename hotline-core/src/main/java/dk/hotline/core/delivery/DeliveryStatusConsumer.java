@@ -84,7 +84,6 @@ public class DeliveryStatusConsumer {
             status.occurredAt = event.occurredAt();
             status.deadlineAt = event.deadlineAt();
             status.receivedAt = clock.instant();
-            status.setReason(event.reason());
             return processed.persist().chain(status::persist).replaceWithVoid();
         }));
     }
