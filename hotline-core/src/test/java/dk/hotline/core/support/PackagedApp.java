@@ -54,6 +54,9 @@ public final class PackagedApp implements AutoCloseable {
         env.put("HOTLINE_DATA_KEY_CURRENT", "crash1");
         env.put("HOTLINE_EVENT_KEYS", "crashev1:Q2hvb3NlIGEgcmVhbCBrZXkgaW4gcHJvZHVjdGlvbiE=");
         env.put("HOTLINE_EVENT_KEY_CURRENT", "crashev1");
+        // The screens' browser session secrets, required in production (docs/operations.md); test values.
+        env.put("HOTLINE_WEB_STATE_SECRET", "crash-test-only-state-secret-0123456789");
+        env.put("HOTLINE_WEB_SESSION_SECRET", "crash-test-only-session-secret-0123456789");
     }
 
     public static boolean isBuilt() {
