@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -74,6 +75,7 @@ public class InboxResource {
 
     @POST
     @Path("/{referralId}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ReferralView> reject(@PathParam("referralId") String referralId, @Valid @NotNull(message = "a body with a reason is required") Rejection rejection) {
         return inbox.act(caller.require(), referralId, RecipientAction.REJECT, rejection.reason().trim());
     }
