@@ -12,7 +12,7 @@ import dk.hotline.core.contact.domain.ContactField;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.Arrays;

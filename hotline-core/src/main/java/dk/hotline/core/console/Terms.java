@@ -6,10 +6,10 @@ import dk.hotline.core.advice.domain.CallerRole;
 import dk.hotline.core.advice.domain.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
-import dk.hotline.core.advice.domain.Vocabulary;
+import dk.hotline.contracts.vocabulary.Vocabulary;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import io.quarkus.qute.TemplateGlobal;
 
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.ConcernCategory;
 import dk.hotline.platform.crypto.SealedColumn;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;

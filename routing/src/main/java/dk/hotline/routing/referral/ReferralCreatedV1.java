@@ -3,7 +3,7 @@ package dk.hotline.routing.referral;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.hotline.routing.recipient.domain.AgeBand;
 import dk.hotline.routing.recipient.domain.Line;
-import dk.hotline.routing.recipient.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.routing.recipient.domain.Site;
 
 import java.time.Instant;
@@ -43,6 +43,9 @@ public record ReferralCreatedV1(String referralId, String contactId, Line line, 
         }
         if (createdAt == null) {
             missing.add("createdAt");
+        }
+        if (deadlineAt == null) {
+            missing.add("deadlineAt");
         }
         return missing;
     }

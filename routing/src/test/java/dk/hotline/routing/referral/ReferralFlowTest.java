@@ -231,12 +231,20 @@ class ReferralFlowTest {
     @Test
     @TestSecurity(user = "midtvest", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-midt-vestjylland"))
-    void deadlineFromCoreIsKeptAndOverdueFilterListsOnlyOverdue() {
+    void deadlineFromCoreIsKeptAsSentAndOverdueFilterListsOnlyOverdue() {
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Not what the rule would give for LOW (72 h): routing must keep core's instant, never recompute it.
+        Instant fromCore = created.plus(5, ChronoUnit.HOURS);
         ReferralEvents.Referral r = ReferralEvents.referral("657", "AGE_25_PLUS")
-                .with("severity", "LOW").with("deadlineAt", created.plus(72, ChronoUnit.HOURS).toString());
-        core.publish(r);
+                .with("severity", "LOW").with("deadlineAt", fromCore.toString());
+        ReferralEvents.Referral withoutDeadline = ReferralEvents.referral("657", "AGE_25_PLUS");
+        withoutDeadline.payload().remove("deadlineAt");
+        core.publishRaw(withoutDeadline.eventId(), "dk.hotline.referral.created.v1", withoutDeadline.id(),
+                withoutDeadline.json(), 0);
+        core.publish(r, 0);
         awaitInInbox(r.id());
+        given().get("/api/inbox/referrals/{id}", r.id()).then().body("deadlineAt", equalTo(fromCore.toString()));
+        given().get("/api/inbox/referrals/{id}", withoutDeadline.id()).then().statusCode(404);
         given().get("/api/inbox/referrals?filter=overdue").then().statusCode(200).body("referralId", not(hasItem(r.id())));
         given().get("/api/inbox/referrals?filter=bogus").then().statusCode(400).body("errors[0].field", equalTo("filter"));
     }

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** The age of the person the concern is about; the codes are those of the referral event. */
 public enum AgeBand implements Vocabulary {
     UNDER_15("Under 15 år", "Under 15"),

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** Who called (opkaldets afsender). */
 public enum CallerRole implements Vocabulary {
     PRIVATE_CITIZEN("Privatperson", "Private citizen"),

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** The kind of concern (bekymringens art), as counted in the yearly reporting. */
 public enum ConcernCategory implements Vocabulary {
     MILITANT_ISLAMISM("Militant islamisme", "Militant islamism"),

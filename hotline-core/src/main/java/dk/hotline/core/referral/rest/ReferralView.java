@@ -5,7 +5,7 @@ import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.ConcernCategory;
 import dk.hotline.core.referral.Referral;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.core.rotation.domain.Line;
 import dk.hotline.core.rotation.domain.Site;
 

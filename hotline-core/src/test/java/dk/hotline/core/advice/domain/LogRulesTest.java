@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

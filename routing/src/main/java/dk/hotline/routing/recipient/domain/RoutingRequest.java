@@ -1,5 +1,7 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.Severity;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.Severity;
+
 import dk.hotline.routing.recipient.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
 

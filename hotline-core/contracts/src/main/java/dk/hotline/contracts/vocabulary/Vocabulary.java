@@ -1,4 +1,4 @@
-package dk.hotline.core.advice.domain;
+package dk.hotline.contracts.vocabulary;
 
 /** A closed vocabulary value with its Danish and English labels (the code is the enum name). */
 public interface Vocabulary {
