@@ -1,10 +1,11 @@
 package dk.hotline.core.contact;
 
+import dk.hotline.contracts.reference.MunicipalityCode;
 import dk.hotline.core.advice.domain.AdviceLog;
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.domain.ContactField;
@@ -18,11 +19,15 @@ import java.util.Set;
  * as it is; a field named in {@code clear} is emptied.
  */
 public record ContactPatch(CallerRole callerRole, Sector callerSector, ConcernCategory concernCategory, AgeBand ageBand,
-                           @Pattern(regexp = "\\d{3}", message = "must be a 3-digit municipality code") String municipalityCode,
+                           @Pattern(regexp = MunicipalityCode.CANONICAL, message = MunicipalityCode.MESSAGE) String municipalityCode,
                            Set<AdviceTheme> adviceThemes,
                            @Size(max = AdviceLog.SUMMARY_MAX, message = "must be at most " + AdviceLog.SUMMARY_MAX + " characters") String summary,
                            Outcome outcome,
                            Set<ContactField> clear) {
+
+    public ContactPatch {
+        municipalityCode = MunicipalityCode.normalise(municipalityCode).orElse(municipalityCode); // "0461" is 461
+    }
 
     public AdviceLog applyTo(AdviceLog log) {
         Set<ContactField> cleared = clear == null ? Set.of() : clear;

@@ -1,6 +1,7 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.contracts.reference.MunicipalityCode;
+import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.ReferralRules;
 import dk.hotline.contracts.vocabulary.Severity;
@@ -18,13 +19,17 @@ import jakarta.validation.constraints.Size;
  */
 public record ReferralRequest(
         @NotNull(message = "is required: ACUTE, HIGH, MEDIUM or LOW") Severity severity,
-        @Pattern(regexp = "\\d{3}", message = "must be a 3-digit municipality code") String municipalityCode,
+        @Pattern(regexp = MunicipalityCode.CANONICAL, message = MunicipalityCode.MESSAGE) String municipalityCode,
         AgeBand ageBand,
         @NotNull(message = "is required: CONSENT, AJA_115 or ANONYMOUS") LegalBasis legalBasis,
         @Valid CallerContact callerContact,
         @NotBlank(message = "is required")
         @Size(max = ReferralRules.DESCRIPTION_MAX, message = "must be at most " + ReferralRules.DESCRIPTION_MAX + " characters")
         String description) {
+
+    public ReferralRequest {
+        municipalityCode = MunicipalityCode.normalise(municipalityCode).orElse(municipalityCode); // "0461" is 461
+    }
 
     /** The caller's contact details; passed on only with the caller's consent. */
     public record CallerContact(@Size(max = 200, message = "must be at most 200 characters") String name,

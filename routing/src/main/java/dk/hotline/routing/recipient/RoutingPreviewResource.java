@@ -1,14 +1,15 @@
 package dk.hotline.routing.recipient;
 
+import dk.hotline.contracts.reference.MunicipalityCode;
 import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.recipient.domain.AgeBand;
-import dk.hotline.routing.recipient.domain.Line;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.routing.recipient.domain.RecipientResolver;
 import dk.hotline.routing.recipient.domain.RoutingDecision;
 import dk.hotline.routing.recipient.domain.RoutingRequest;
 import dk.hotline.contracts.vocabulary.Severity;
-import dk.hotline.routing.recipient.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,10 +54,9 @@ public class RoutingPreviewResource {
         Severity s = required(Severity.class, "severity", severity);
         Site handledBy = required(Site.class, "site", site);
         AgeBand age = ageBand == null || ageBand.isBlank() ? AgeBand.UNKNOWN : required(AgeBand.class, "ageBand", ageBand);
-        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();
-        if (municipality != null && !municipality.matches("\\d{3}")) {
-            throw ProblemException.badField("municipalityCode", "must be a 3-digit municipality code");
-        }
+        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null
+                : MunicipalityCode.normalise(municipalityCode)
+                .orElseThrow(() -> ProblemException.badField("municipalityCode", MunicipalityCode.MESSAGE));
         RoutingDecision decision = resolver.resolve(new RoutingRequest(l, s, municipality, age, handledBy, clock.instant()));
         return new Preview(decision.recipient().id(), decision.recipient().name(), decision.recipient().kind().name(),
                 decision.copies().stream().map(o -> o.name()).toList(), decision.acute(),

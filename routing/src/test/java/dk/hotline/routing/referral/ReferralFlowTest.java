@@ -206,6 +206,17 @@ class ReferralFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "bornholm", roles = "recipient")
+    @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-bornholm"))
+    void christiansoeFromCoreGoesToBornholmsInfohus() {
+        ReferralEvents.Referral r = ReferralEvents.referral("411", "AGE_25_PLUS");
+        core.publish(r);
+        awaitInInbox(r.id());
+        given().get("/api/inbox/referrals/{id}", r.id()).then().body("recipientId", equalTo("infohus-bornholm"))
+                .body("municipalityCode", equalTo("411"));
+    }
+
+    @Test
     @TestSecurity(user = "triage", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "triage-copenhagen"))
     void unknownMunicipalityGoesToTriageByTheOnDutySite() {

@@ -2,10 +2,10 @@ package dk.hotline.telephony.status;
 
 import dk.hotline.telephony.ami.AmiConnector;
 import dk.hotline.telephony.call.domain.CallTracker;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.telephony.routing.domain.Segment;
+import dk.hotline.contracts.rotation.Segment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
-package dk.hotline.core.advice.domain;
+package dk.hotline.contracts.vocabulary;
 
-import dk.hotline.contracts.vocabulary.Vocabulary;
 
 /** Who called (opkaldets afsender). */
 public enum CallerRole implements Vocabulary {

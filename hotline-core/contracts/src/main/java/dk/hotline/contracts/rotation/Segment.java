@@ -1,9 +1,15 @@
-package dk.hotline.telephony.routing.domain;
+package dk.hotline.contracts.rotation;
+
+import dk.hotline.contracts.vocabulary.Site;
 
 import java.time.Instant;
 import java.util.Objects;
 
-/** One contiguous piece of the effective schedule: [from, to), the site on duty, open or closed. */
+/**
+ * One stretch [from, to) of the effective schedule with one site on duty, open or closed, and the rule text that
+ * made it so. Core computes the segments; the adapter routes calls from them (rotation-schedule.v1).
+ * A timeline's segments are contiguous and adjacent segments never have equal (site, open, rule).
+ */
 public record Segment(Instant from, Instant to, Site site, boolean open, String rule) {
 
     public Segment {

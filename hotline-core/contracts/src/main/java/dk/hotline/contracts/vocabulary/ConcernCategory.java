@@ -1,6 +1,5 @@
-package dk.hotline.core.advice.domain;
+package dk.hotline.contracts.vocabulary;
 
-import dk.hotline.contracts.vocabulary.Vocabulary;
 
 /** The kind of concern (bekymringens art), as counted in the yearly reporting. */
 public enum ConcernCategory implements Vocabulary {

@@ -1,4 +1,4 @@
-package dk.hotline.routing.recipient.domain;
+package dk.hotline.contracts.reference;
 
 /** The infohus run by a police district, by name. */
 public record Infohus(String policeDistrictId, String name) {

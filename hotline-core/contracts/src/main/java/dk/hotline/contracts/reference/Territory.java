@@ -1,4 +1,4 @@
-package dk.hotline.routing.recipient.domain;
+package dk.hotline.contracts.reference;
 
 /**
  * A place with a municipality-like code that is not a municipality (Christiansø, 411: run by the state).

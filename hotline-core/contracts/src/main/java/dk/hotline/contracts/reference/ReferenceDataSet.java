@@ -1,4 +1,4 @@
-package dk.hotline.routing.recipient.domain;
+package dk.hotline.contracts.reference;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -88,9 +88,25 @@ public final class ReferenceDataSet {
         return d;
     }
 
-    /** The infohus run by a police district. */
-    public Organisation infohusOf(PoliceDistrict district) {
-        return Organisation.infohus(district, infohuse.get(district.id()).name());
+    /** The infohus run by a police district (every district has one: checked at load). */
+    public Infohus infohusOf(PoliceDistrict district) {
+        return infohuse.get(district.id());
+    }
+
+    /** A municipality or a territory (Christiansø) with this code is known in this version. */
+    public boolean knows(String code) {
+        return municipality(code).isPresent() || territory(code).isPresent();
+    }
+
+    /** The name of the municipality or territory with this code. */
+    public Optional<String> placeName(String code) {
+        return municipality(code).map(Municipality::name).or(() -> territory(code).map(Territory::name));
+    }
+
+    /** The region of a municipality; of a territory, the region of the municipality whose SSP network serves it. */
+    public Optional<String> region(String code) {
+        return municipality(code).map(Municipality::region)
+                .or(() -> territory(code).flatMap(t -> municipality(t.sspMunicipalityCode())).map(Municipality::region));
     }
 
     public Collection<Territory> territories() {
@@ -105,13 +121,7 @@ public final class ReferenceDataSet {
         return districts.values();
     }
 
-    /** Codes are written without leading zeros in the data; accept "0461" or " 461" from callers. */
-    static String normalise(String code) {
-        String trimmed = code.trim();
-        int i = 0;
-        while (i < trimmed.length() - 1 && trimmed.charAt(i) == '0') {
-            i++;
-        }
-        return trimmed.substring(i);
+    private static String normalise(String code) {
+        return MunicipalityCode.normalise(code).orElse(code);
     }
 }

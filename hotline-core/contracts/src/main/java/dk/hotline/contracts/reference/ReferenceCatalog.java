@@ -1,4 +1,4 @@
-package dk.hotline.routing.recipient.domain;
+package dk.hotline.contracts.reference;
 
 import java.time.Instant;
 import java.util.Comparator;
