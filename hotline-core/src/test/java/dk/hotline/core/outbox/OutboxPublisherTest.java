@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-class OutboxRelayTest {
+class OutboxPublisherTest {
 
     @Inject
     Outbox outbox;
