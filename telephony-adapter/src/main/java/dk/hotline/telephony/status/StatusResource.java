@@ -5,7 +5,7 @@ import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -8,7 +8,7 @@ import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.telephony.testsupport.FakeAsterisk;
 import java.io.BufferedReader;

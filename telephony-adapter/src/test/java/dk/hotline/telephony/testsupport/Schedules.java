@@ -2,7 +2,7 @@ package dk.hotline.telephony.testsupport;
 
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import dk.hotline.contracts.vocabulary.Site;
 import java.time.Instant;
 import java.time.LocalDate;

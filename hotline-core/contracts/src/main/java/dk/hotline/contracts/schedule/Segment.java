@@ -1,4 +1,4 @@
-package dk.hotline.contracts.rotation;
+package dk.hotline.contracts.schedule;
 
 import dk.hotline.contracts.vocabulary.Site;
 

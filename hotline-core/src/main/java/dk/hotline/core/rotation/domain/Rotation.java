@@ -1,6 +1,6 @@
 package dk.hotline.core.rotation.domain;
 
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.contracts.vocabulary.Site;
 

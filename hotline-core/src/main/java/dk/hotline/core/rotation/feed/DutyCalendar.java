@@ -15,7 +15,7 @@ import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.OpenPeriod;
 import dk.hotline.core.rotation.domain.Rotation;
 import dk.hotline.core.rotation.domain.RuleKind;
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import dk.hotline.contracts.vocabulary.Site;
 
 import java.io.IOException;

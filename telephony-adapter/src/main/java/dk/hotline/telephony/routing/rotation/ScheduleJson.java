@@ -3,7 +3,7 @@ package dk.hotline.telephony.routing.rotation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
-import dk.hotline.contracts.rotation.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import dk.hotline.contracts.vocabulary.Site;
 import java.io.IOException;
 import java.time.OffsetDateTime;
