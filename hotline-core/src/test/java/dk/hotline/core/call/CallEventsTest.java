@@ -6,6 +6,7 @@ import dk.hotline.core.contact.domain.ContactStatus;
 import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.core.support.AdvisorEventStream;
 import dk.hotline.core.support.FakeTelephonyAdapter;
+import dk.hotline.core.support.KafkaTopicReader;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,6 +36,9 @@ class CallEventsTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.calls.topic")
     String callsTopic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.calls.dead-letter-queue.topic")
+    String deadLetterTopic;
 
     @TestHTTPResource("/api/advisor/events")
     URI events;
@@ -120,6 +124,25 @@ class CallEventsTest {
                 .body("callId", hasItem(old));
         given().queryParam("olderThan", "half an hour").get("/api/supervisor/unlogged-calls").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("olderThan"));
+    }
+
+    @Test
+    void aMalformedCallEventGoesToTheDeadLetterTopicWithItsReasonAndTheNextIsRecorded() {
+        String after = "1732262405." + FakeTelephonyAdapter.uniqueDigits();
+        String broken = "1732262406." + FakeTelephonyAdapter.uniqueDigits();
+        try (FakeTelephonyAdapter adapter = new FakeTelephonyAdapter(callsTopic);
+             KafkaTopicReader deadLetters = new KafkaTopicReader(deadLetterTopic)) {
+            // One partition key for both, so the second waits behind the first if the first stalled.
+            adapter.publishRaw(after, broken + "/OFFERED", "{not json");
+            adapter.publishRaw(after, broken + "/QUEUED", "{\"callId\":\"" + broken + "\",\"state\":\"QUEUED\"}");
+            adapter.publish(after, "OFFERED", "AARHUS", null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> call(after) != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll().size() >= 2);
+            assertThat(deadLetters.poll()).extracting(r -> KafkaTopicReader.header(r, "dead-letter-reason").orElse(""))
+                    .containsExactly("unreadable call event (JsonParseException)",
+                            "call event without callId, state or occurredAt");
+        }
+        assertThat(call(broken)).isNull();
     }
 
     @Test

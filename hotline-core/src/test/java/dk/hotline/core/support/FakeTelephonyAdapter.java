@@ -57,6 +57,26 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
         header(record, "ce_subject", callId);
         header(record, "ce_time", occurredAt.toString());
         header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    /** Publishes any value under a key, with the adapter's CloudEvent headers: for what a broken producer might send. */
+    public void publishRaw(String key, String eventId, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId);
+        header(record, "ce_type", "dk.hotline.call.offered.v1");
+        header(record, "ce_source", "urn:dk:hotline:telephony-adapter");
+        header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    /** Digits for the second half of an Asterisk Linkedid ("1732262400.<digits>"), unique within a test run. */
+    public static String uniqueDigits() {
+        return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
@@ -65,11 +85,6 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Digits for the second half of an Asterisk Linkedid ("1732262400.<digits>"), unique within a test run. */
-    public static String uniqueDigits() {
-        return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
