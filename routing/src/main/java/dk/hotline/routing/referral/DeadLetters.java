@@ -3,6 +3,7 @@ package dk.hotline.routing.referral;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -70,7 +71,7 @@ public class DeadLetters {
         headers.add("dead-letter-reason", bytes(r.reason()));
         headers.add("dead-letter-topic", bytes(record.getTopic()));
         headers.add("dead-letter-partition", bytes(String.valueOf(record.getPartition())));
-        headers.add("dead-letter-offset", bytes(String.valueOf(record.getOffset())));
+        headers.add("dead-letter-offset", bytes(String.valueOf(offset(record))));
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.getKey()).withHeaders(headers).build();
         return Message.of(record.getPayload() == null ? "" : record.getPayload()).addMetadata(kafka);
@@ -81,11 +82,11 @@ public class DeadLetters {
         for (Rejected r : rejected) {
             KafkaRecord<String, String> record = r.record();
             rows.add(Tuple.tuple().addString(record.getTopic()).addInteger(record.getPartition())
-                    .addLong(record.getOffset()).addString(record.getKey()).addString(header(record, "ce_id"))
+                    .addLong(offset(record)).addString(record.getKey()).addString(header(record, "ce_id"))
                     .addString(header(record, "ce_type")).addString(r.reason()).addString(topic)
                     .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)));
             LOG.warnf("Referral record %s-%d@%d (event %s) sent to %s: %s", record.getTopic(), record.getPartition(),
-                    record.getOffset(), header(record, "ce_id"), topic, r.reason());
+                    offset(record), header(record, "ce_id"), topic, r.reason());
         }
         return pool.preparedQuery("""
                         INSERT INTO dead_lettered_event (topic, record_partition, record_offset, record_key, event_id,
@@ -93,6 +94,10 @@ public class DeadLetters {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         ON CONFLICT (topic, record_partition, record_offset) DO NOTHING""")
                 .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static long offset(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
     }
 
     private static String header(KafkaRecord<String, String> record, String name) {
