@@ -42,13 +42,13 @@ class ReferralFlowTest {
     private static ReferralEvents core;
     private static DeliveriesTopic deliveries;
 
-    @BeforeAll
     @ConfigProperty(name = "mp.messaging.outgoing.referrals-dlq.topic")
     String dlqTopic;
 
     @Inject
     Pool pool;
 
+    @BeforeAll
     static void connect() {
         core = new ReferralEvents();
         deliveries = new DeliveriesTopic();
