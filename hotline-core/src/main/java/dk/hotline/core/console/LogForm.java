@@ -1,12 +1,12 @@
 package dk.hotline.core.console;
 
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.core.advice.domain.AdviceTheme;
 import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.contracts.vocabulary.CallerRole;
 import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
-import dk.hotline.contracts.reference.MunicipalityCode;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.contact.ContactPatch;
@@ -150,11 +150,12 @@ public final class LogForm {
         }
         ConcernCategory concern = parse(ConcernCategory.class, "concernCategory", concernCategory, clear, ContactField.concernCategory, texts);
         AgeBand age = parse(AgeBand.class, "ageBand", ageBand, clear, ContactField.ageBand, texts);
-        String municipality = municipalityCode.isBlank() ? null : MunicipalityCode.normalise(municipalityCode).orElse(null);
-        if (municipalityCode.isBlank()) {
+        String municipality = municipalityCode.isBlank() ? null : MunicipalityCode.normalise(municipalityCode);
+        if (municipality == null) {
             clear.add(ContactField.municipalityCode);
-        } else if (municipality == null) {
+        } else if (!MunicipalityCode.isWellFormed(municipality)) {
             errors.put("municipalityCode", texts.message("municipalityCode", Municipalities.UNKNOWN));
+            municipality = null;
         }
         Set<AdviceTheme> themes = EnumSet.noneOf(AdviceTheme.class);
         for (String t : adviceThemes) {

@@ -1,6 +1,5 @@
 package dk.hotline.core.contact;
 
-import dk.hotline.contracts.reference.MunicipalityCode;
 import dk.hotline.core.advice.domain.AdviceLog;
 import dk.hotline.core.advice.domain.AdviceTheme;
 import dk.hotline.contracts.vocabulary.AgeBand;
@@ -8,6 +7,7 @@ import dk.hotline.contracts.vocabulary.CallerRole;
 import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.core.contact.domain.ContactField;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,14 +19,15 @@ import java.util.Set;
  * as it is; a field named in {@code clear} is emptied.
  */
 public record ContactPatch(CallerRole callerRole, Sector callerSector, ConcernCategory concernCategory, AgeBand ageBand,
-                           @Pattern(regexp = MunicipalityCode.CANONICAL, message = MunicipalityCode.MESSAGE) String municipalityCode,
+                           @Pattern(regexp = "\\d{3}", message = "must be a 3-digit municipality code") String municipalityCode,
                            Set<AdviceTheme> adviceThemes,
                            @Size(max = AdviceLog.SUMMARY_MAX, message = "must be at most " + AdviceLog.SUMMARY_MAX + " characters") String summary,
                            Outcome outcome,
                            Set<ContactField> clear) {
 
+    /** "0461" and " 461" are taken as "461": one rule with routing ({@link MunicipalityCode}). */
     public ContactPatch {
-        municipalityCode = MunicipalityCode.normalise(municipalityCode).orElse(municipalityCode); // "0461" is 461
+        municipalityCode = MunicipalityCode.normalise(municipalityCode);
     }
 
     public AdviceLog applyTo(AdviceLog log) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * The codes an advisor may give for where the concern lies: the 98 municipalities and the territories that are
  * not municipalities but are served like one (Christiansø, 411). Read from the contracts module's versioned
  * reference data, the same copy routing routes by, in the version in force now; so core accepts exactly what
- * routing can route. Codes are normalised by {@link dk.hotline.contracts.reference.MunicipalityCode} before they get here.
+ * routing can route. Codes are normalised by {@link dk.hotline.contracts.MunicipalityCode} before they get here.
  */
 @ApplicationScoped
 public class Municipalities {

@@ -1,6 +1,6 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.contracts.reference.MunicipalityCode;
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.ReferralRules;
@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
  */
 public record ReferralRequest(
         @NotNull(message = "is required: ACUTE, HIGH, MEDIUM or LOW") Severity severity,
-        @Pattern(regexp = MunicipalityCode.CANONICAL, message = MunicipalityCode.MESSAGE) String municipalityCode,
+        @Pattern(regexp = "\\d{3}", message = "must be a 3-digit municipality code") String municipalityCode,
         AgeBand ageBand,
         @NotNull(message = "is required: CONSENT, AJA_115 or ANONYMOUS") LegalBasis legalBasis,
         @Valid CallerContact callerContact,
@@ -27,8 +27,9 @@ public record ReferralRequest(
         @Size(max = ReferralRules.DESCRIPTION_MAX, message = "must be at most " + ReferralRules.DESCRIPTION_MAX + " characters")
         String description) {
 
+    /** "0461" and " 461" are taken as "461": one rule with routing ({@link MunicipalityCode}). */
     public ReferralRequest {
-        municipalityCode = MunicipalityCode.normalise(municipalityCode).orElse(municipalityCode); // "0461" is 461
+        municipalityCode = MunicipalityCode.normalise(municipalityCode);
     }
 
     /** The caller's contact details; passed on only with the caller's consent. */

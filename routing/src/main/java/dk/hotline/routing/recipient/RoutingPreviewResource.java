@@ -1,6 +1,6 @@
 package dk.hotline.routing.recipient;
 
-import dk.hotline.contracts.reference.MunicipalityCode;
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.AgeBand;
@@ -55,8 +55,10 @@ public class RoutingPreviewResource {
         Site handledBy = required(Site.class, "site", site);
         AgeBand age = ageBand == null || ageBand.isBlank() ? AgeBand.UNKNOWN : required(AgeBand.class, "ageBand", ageBand);
         String municipality = municipalityCode == null || municipalityCode.isBlank() ? null
-                : MunicipalityCode.normalise(municipalityCode)
-                .orElseThrow(() -> ProblemException.badField("municipalityCode", MunicipalityCode.MESSAGE));
+                : MunicipalityCode.normalise(municipalityCode);
+        if (municipality != null && !MunicipalityCode.isWellFormed(municipality)) {
+            throw ProblemException.badField("municipalityCode", "must be a 3-digit municipality code");
+        }
         RoutingDecision decision = resolver.resolve(new RoutingRequest(l, s, municipality, age, handledBy, clock.instant()));
         return new Preview(decision.recipient().id(), decision.recipient().name(), decision.recipient().kind().name(),
                 decision.copies().stream().map(o -> o.name()).toList(), decision.acute(),

@@ -1,5 +1,6 @@
 package dk.hotline.contracts.reference;
 
+import dk.hotline.contracts.MunicipalityCode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -73,11 +74,11 @@ public final class ReferenceDataSet {
     }
 
     public Optional<Municipality> municipality(String code) {
-        return Optional.ofNullable(code == null ? null : municipalities.get(normalise(code)));
+        return Optional.ofNullable(code == null ? null : municipalities.get(MunicipalityCode.normalise(code)));
     }
 
     public Optional<Territory> territory(String code) {
-        return Optional.ofNullable(code == null ? null : territories.get(normalise(code)));
+        return Optional.ofNullable(code == null ? null : territories.get(MunicipalityCode.normalise(code)));
     }
 
     public PoliceDistrict district(String id) {
@@ -119,9 +120,5 @@ public final class ReferenceDataSet {
 
     public Collection<PoliceDistrict> districts() {
         return districts.values();
-    }
-
-    private static String normalise(String code) {
-        return MunicipalityCode.normalise(code).orElse(code);
     }
 }
