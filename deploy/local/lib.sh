@@ -126,7 +126,9 @@ stop_daemon() {
 alive_or_die() {
   local name="$1"
   shift
-  if ! running_pid "$name" >/dev/null; then
+  # A daemon that execs is briefly unreadable in /proc (Keycloak's kc.sh after its build step, on a loaded
+  # machine `up` took a starting Keycloak for dead): look once more before giving up.
+  if ! running_pid "$name" >/dev/null && ! { sleep 2 && running_pid "$name" >/dev/null; }; then
     show_log_tail "$@"
     die "$name exited during start-up; see $*"
   fi

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  *       event's time) to core having recorded CONNECTED and opened the advisor's draft (its processed_event row).</li>
  * </ul>
  * Needs the test stack's exports and HOTLINE_ASTERISK_HOME, the packaged core and adapter, and runs from
- * telephony-adapter/. Arguments: calls per run (60), seconds between calls (1), talk seconds (1).
+ * telephony-adapter/. Arguments: calls per run (30), seconds between calls (5), seconds from the PBX answering to the
+ * caller hanging up (7: the AGI, the queue and the phone's 1 s of ringing fit in it; two Aarhus phones take the calls).
  */
 public final class RealPathBenchmark {
 
@@ -48,16 +49,17 @@ public final class RealPathBenchmark {
     private static final String NATIONAL = "70102030";
     private static final String PHONE_SECRET = "bench-phone-secret";
     private static final Pattern AGI_LINE = Pattern.compile(
-            "^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3})\\].*<(PJSIP/telco-[0-9a-f]+)>AGI (Tx|Rx) .*");
+            "^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3})\\] VERBOSE\\[\\d+\\]\\[(C-[0-9a-f]+)\\] "
+                    + "res_agi\\.c: .*AGI (Tx|Rx) .*");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     private RealPathBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        Duration every = Duration.ofMillis((long) (1000 * (args.length > 1 ? Double.parseDouble(args[1]) : 1)));
-        Duration talk = Duration.ofMillis((long) (1000 * (args.length > 2 ? Double.parseDouble(args[2]) : 1)));
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        Duration every = Duration.ofMillis((long) (1000 * (args.length > 1 ? Double.parseDouble(args[1]) : 5)));
+        Duration talk = Duration.ofMillis((long) (1000 * (args.length > 2 ? Double.parseDouble(args[2]) : 7)));
         Path home = RealAsterisk.find(Path.of("target/asterisk").toAbsolutePath())
                 .orElseThrow(() -> new IllegalStateException("set HOTLINE_ASTERISK_HOME"));
         Path sippBinary = RealAsterisk.findSipp(home).orElseThrow();
@@ -98,12 +100,12 @@ public final class RealPathBenchmark {
             KafkaTopics.awaitAssigned(group, callsTopic);
             Sipp sipp = new Sipp(sippBinary, pbxPorts.sip(), run.resolve("sipp"));
             // A first call warms up the JVMs and the PBX; it is not counted.
-            measure("warm-up", pbx, sipp, ports, coreDatabase, 3, every, talk);
+            measure("warm-up", pbx, sipp, ports, pbxPorts.telco(), coreDatabase, 3, every, talk);
             List<String> rows = new ArrayList<>();
-            rows.add(measure("adapter", pbx, sipp, ports, coreDatabase, calls, every, talk));
+            rows.add(measure("adapter", pbx, sipp, ports, pbxPorts.telco(), coreDatabase, calls, every, talk));
             pbx.cli("dialplan set global HOTLINE_AGI_URL agi://127.0.0.1:" + noopPort + "/incoming");
             pbx.cli("dialplan set global HOTLINE_AGI_URL_2 agi://127.0.0.1:" + noopPort + "/incoming");
-            rows.add(measure("do-nothing FastAGI", pbx, sipp, ports, coreDatabase, calls, every, talk));
+            rows.add(measure("do-nothing FastAGI", pbx, sipp, ports, pbxPorts.telco(), coreDatabase, calls, every, talk));
             System.out.println();
             System.out.println("| AGI answer | calls | AGI exchange p50 / p90 / p99 / max ms | CONNECTED in core "
                     + "p50 / p90 / p99 / max ms | load average before → after |");
@@ -113,7 +115,7 @@ public final class RealPathBenchmark {
         }
     }
 
-    private static String measure(String label, RealAsterisk pbx, Sipp sipp, List<Integer> ports,
+    private static String measure(String label, RealAsterisk pbx, Sipp sipp, List<Integer> ports, int telcoPort,
                                   String coreDatabase, int calls, Duration every, Duration talk) throws IOException {
         String load = loadAverage();
         long logFrom = Files.exists(pbx.agiTimingLog()) ? Files.size(pbx.agiTimingLog()) : 0;
@@ -124,7 +126,8 @@ public final class RealPathBenchmark {
         await("both phones registered").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> pbx.cli("pjsip show contacts").contains("advisor-aarhus-1/sip:")
                         && pbx.cli("pjsip show contacts").contains("advisor-aarhus-2/sip:"));
-        Sipp.Run telco = sipp.callsAtSteadyRate(RealAsterisk.freePort(ports), NATIONAL, "+4529999999", every, calls,
+        // From the telco's port: pjsip.conf identifies the trunk by it (anything else is asked to authenticate).
+        Sipp.Run telco = sipp.callsAtSteadyRate(telcoPort, NATIONAL, "+4529999999", every, calls,
                 talk);
         int exit = telco.await(every.multipliedBy(calls).plusMinutes(5));
         List<Long> agi = agiExchanges(pbx.agiTimingLog(), logFrom);
