@@ -246,4 +246,43 @@ public interface Msg {
     @Message String rot_who();
     @Message String rot_what();
     @Message String rot_at_error();
+
+    // ---- supervisor board (Tavle) ----
+    @Message String board_title();
+    @Message String nav_board();
+    @Message String nav_statistics();
+    @Message String board_intro();
+    @Message String board_updated();
+    @Message String board_queues();
+    @Message String board_queues_caption();
+    @Message String board_queues_unknown();
+    @Message String board_col_site();
+    @Message String board_col_waiting();
+    @Message String board_col_national();
+    @Message String board_col_local();
+    @Message String board_col_longest();
+    @Message String board_col_free();
+    @Message String board_col_oncall();
+    @Message String board_col_paused();
+    @Message String board_col_unavailable();
+    @Message String board_today();
+    @Message String board_answered();
+    @Message String board_abandoned();
+    @Message String board_unlogged();
+    @Message String board_overdue();
+    @Message String board_overdue_short();
+    @Message String board_due_soon();
+    @Message String board_dead_letters();
+    @Message String board_unknown();
+    @Message String board_no_calls();
+    @Message String board_calls_caption();
+    @Message String board_col_line();
+    @Message String board_col_offered();
+    @Message String board_referrals();
+    @Message String board_referrals_caption();
+    @Message String board_no_referrals();
+    @Message String board_col_deadline();
+    @Message String board_col_recipient();
+    @Message String board_col_status();
+    @Message String board_col_referral();
 }
