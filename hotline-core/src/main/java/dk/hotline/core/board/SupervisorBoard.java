@@ -2,7 +2,6 @@ package dk.hotline.core.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.hotline.core.call.UnloggedCalls;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +70,10 @@ public class SupervisorBoard {
         return build().invoke(updates::onNext).replaceWithVoid();
     }
 
-    @WithSession
+    /**
+     * Core's own data first (Hibernate Reactive needs the Vert.x context it was called on), then the other services
+     * (their answers arrive on the HTTP client's threads, where only plain mapping follows).
+     */
     Uni<Board> build() {
         Instant at = clock.instant();
         Uni<List<UnloggedCalls.UnloggedCall>> unloggedCalls = unlogged.list(null, null);
