@@ -1,5 +1,6 @@
 package dk.hotline.core.console;
 
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.core.advice.domain.AdviceTheme;
 import dk.hotline.core.advice.domain.AgeBand;
 import dk.hotline.core.advice.domain.CallerRole;
@@ -148,10 +149,10 @@ public final class LogForm {
         }
         ConcernCategory concern = parse(ConcernCategory.class, "concernCategory", concernCategory, clear, ContactField.concernCategory, texts);
         AgeBand age = parse(AgeBand.class, "ageBand", ageBand, clear, ContactField.ageBand, texts);
-        String municipality = municipalityCode.isBlank() ? null : municipalityCode.strip();
+        String municipality = municipalityCode.isBlank() ? null : MunicipalityCode.normalise(municipalityCode);
         if (municipality == null) {
             clear.add(ContactField.municipalityCode);
-        } else if (!municipality.matches("\\d{3}")) {
+        } else if (!MunicipalityCode.isWellFormed(municipality)) {
             errors.put("municipalityCode", texts.message("municipalityCode", "is not one of the 98 municipality codes"));
             municipality = null;
         }

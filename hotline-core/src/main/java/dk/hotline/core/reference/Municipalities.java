@@ -1,5 +1,6 @@
 package dk.hotline.core.reference;
 
+import dk.hotline.contracts.MunicipalityCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedReader;
@@ -30,16 +31,16 @@ public class Municipalities {
     }
 
     public boolean isKnown(String code) {
-        return code != null && namesByCode.containsKey(code);
+        return code != null && namesByCode.containsKey(MunicipalityCode.normalise(code));
     }
 
     public Optional<String> name(String code) {
-        return Optional.ofNullable(namesByCode.get(code));
+        return Optional.ofNullable(code == null ? null : namesByCode.get(MunicipalityCode.normalise(code)));
     }
 
     /** The region (e.g. "Region Midtjylland") a municipality lies in; for the statistics. */
     public Optional<String> region(String code) {
-        return Optional.ofNullable(code == null ? null : regionsByCode.get(code));
+        return Optional.ofNullable(code == null ? null : regionsByCode.get(MunicipalityCode.normalise(code)));
     }
 
     /** Every municipality, code to name, in the file's order. */

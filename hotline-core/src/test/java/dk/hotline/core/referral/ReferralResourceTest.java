@@ -162,6 +162,13 @@ class ReferralResourceTest {
     }
 
     @Test
+    void theFourDigitMunicipalityCodeIsReferredAsItsThreeDigits() {
+        String id = finalised(LOG);
+        refer(id, "{\"severity\":\"LOW\",\"legalBasis\":\"ANONYMOUS\",\"description\":\"x\",\"municipalityCode\":\"0751\"}", null)
+                .statusCode(201).body("municipalityCode", equalTo("751"));
+    }
+
+    @Test
     void municipalityIsRequiredOnTheNationalLine() {
         String national = finalised(LOG.replace(",\"municipalityCode\":\"461\"", ""));
         refer(national, "{\"severity\":\"LOW\",\"legalBasis\":\"ANONYMOUS\",\"description\":\"x\"}", null)

@@ -1,5 +1,6 @@
 package dk.hotline.routing.recipient;
 
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.recipient.domain.AgeBand;
 import dk.hotline.routing.recipient.domain.Line;
@@ -53,8 +54,9 @@ public class RoutingPreviewResource {
         Severity s = required(Severity.class, "severity", severity);
         Site handledBy = required(Site.class, "site", site);
         AgeBand age = ageBand == null || ageBand.isBlank() ? AgeBand.UNKNOWN : required(AgeBand.class, "ageBand", ageBand);
-        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();
-        if (municipality != null && !municipality.matches("\\d{3}")) {
+        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null
+                : MunicipalityCode.normalise(municipalityCode);
+        if (municipality != null && !MunicipalityCode.isWellFormed(municipality)) {
             throw ProblemException.badField("municipalityCode", "must be a 3-digit municipality code");
         }
         RoutingDecision decision = resolver.resolve(new RoutingRequest(l, s, municipality, age, handledBy, clock.instant()));

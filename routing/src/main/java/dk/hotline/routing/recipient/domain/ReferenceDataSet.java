@@ -1,5 +1,6 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.MunicipalityCode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -73,11 +74,11 @@ public final class ReferenceDataSet {
     }
 
     public Optional<Municipality> municipality(String code) {
-        return Optional.ofNullable(code == null ? null : municipalities.get(normalise(code)));
+        return Optional.ofNullable(code == null ? null : municipalities.get(MunicipalityCode.normalise(code)));
     }
 
     public Optional<Territory> territory(String code) {
-        return Optional.ofNullable(code == null ? null : territories.get(normalise(code)));
+        return Optional.ofNullable(code == null ? null : territories.get(MunicipalityCode.normalise(code)));
     }
 
     public PoliceDistrict district(String id) {
@@ -103,15 +104,5 @@ public final class ReferenceDataSet {
 
     public Collection<PoliceDistrict> districts() {
         return districts.values();
-    }
-
-    /** Codes are written without leading zeros in the data; accept "0461" or " 461" from callers. */
-    static String normalise(String code) {
-        String trimmed = code.trim();
-        int i = 0;
-        while (i < trimmed.length() - 1 && trimmed.charAt(i) == '0') {
-            i++;
-        }
-        return trimmed.substring(i);
     }
 }
