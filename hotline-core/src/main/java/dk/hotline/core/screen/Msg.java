@@ -245,6 +245,20 @@ public interface Msg {
     @Message String rot_when();
     @Message String rot_who();
     @Message String rot_what();
+    @Message String rot_overrides();
+    @Message String rot_overrides_intro();
+    @Message String rot_no_overrides();
+    @Message String rot_from();
+    @Message String rot_to();
+    @Message String rot_override_site();
+    @Message String rot_reason();
+    @Message String rot_remove();
+    @Message String rot_add_override();
+    @Message String rot_error_summary();
+    @Message String rot_err_required();
+    @Message String rot_err_site();
+    @Message String rot_err_too_long();
+    @Message String rot_err_stale();
     @Message String rot_at_error();
 
     // ---- supervisor board (Tavle) ----

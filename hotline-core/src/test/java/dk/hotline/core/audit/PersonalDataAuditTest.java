@@ -71,7 +71,9 @@ class PersonalDataAuditTest {
             "GET /statistik/csv", "POST /api/rotation/feed-tokens", "GET /api/rotation/feed-tokens",
             "DELETE /api/rotation/feed-tokens/{id}", "GET /kalender/{token}/{line}.ics", "GET /vagtplan",
             // the supervisor board: counts, ids and organisation names only
-            "GET /api/supervisor/board", "GET /tavle", "GET /tavle/strom");
+            "GET /api/supervisor/board", "GET /tavle", "GET /tavle/strom",
+            // the rotation page's override editing: the rotation
+            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through
