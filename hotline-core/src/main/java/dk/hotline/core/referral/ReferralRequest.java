@@ -1,10 +1,10 @@
 package dk.hotline.core.referral;
 
 import dk.hotline.contracts.MunicipalityCode;
-import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.ReferralRules;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
