@@ -1,8 +1,8 @@
 package dk.hotline.telephony.queue.domain;
 
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.QueuePresence;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
