@@ -459,7 +459,8 @@ service_env() {
     "HOTLINE_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" \
     "HOTLINE_KEYCLOAK_URL=$KEYCLOAK_URL" \
     "HOTLINE_CORE_URL=http://127.0.0.1:$CORE_PORT" \
-    "HOTLINE_ROUTING_URL=http://127.0.0.1:$ROUTING_PORT"
+    "HOTLINE_ROUTING_URL=http://127.0.0.1:$ROUTING_PORT" \
+    "HOTLINE_TELEPHONY_URL=http://127.0.0.1:$TELEPHONY_PORT"
   while IFS= read -r line || [[ -n "$line" ]]; do
     [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
     if [[ "${line%%=*}" == *:* ]]; then

@@ -35,6 +35,7 @@ final class ServiceEnvironment {
         env.get("routing").put("HOTLINE_PG_DATABASE", routingDatabase);
         env.get("hotline-core").put("HOTLINE_ROUTING_URL", "http://127.0.0.1:" + env.get("routing").get("QUARKUS_HTTP_PORT"));
         Map<String, String> telephony = env.get("telephony-adapter");
+        env.get("hotline-core").put("HOTLINE_TELEPHONY_URL", "http://127.0.0.1:" + telephony.get("QUARKUS_HTTP_PORT"));
         telephony.put("HOTLINE_CORE_URL", "http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"));
         telephony.put("HOTLINE_AGI_BIND", "127.0.0.1");
         telephony.put("HOTLINE_AGI_PORT", Integer.toString(ServiceProcess.freePort()));

@@ -47,7 +47,7 @@ public class ScreenPages {
             return Response.seeOther(URI.create("/vagtplan")).build();
         }
         if (identity.hasRole("supervisor")) {
-            return Response.seeOther(URI.create("/statistik")).build();
+            return Response.seeOther(URI.create("/tavle")).build();
         }
         return Templates.start(viewers.current());
     }

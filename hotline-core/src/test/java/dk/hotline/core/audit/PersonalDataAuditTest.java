@@ -69,7 +69,11 @@ class PersonalDataAuditTest {
             // statistics: suppressed aggregates only (docs/statistics.md); the calendar feed and its links: the rotation
             "GET /api/statistics/report", "GET /api/statistics/report.csv", "GET /statistik", "GET /statistik/rapport",
             "GET /statistik/csv", "POST /api/rotation/feed-tokens", "GET /api/rotation/feed-tokens",
-            "DELETE /api/rotation/feed-tokens/{id}", "GET /kalender/{token}/{line}.ics", "GET /vagtplan");
+            "DELETE /api/rotation/feed-tokens/{id}", "GET /kalender/{token}/{line}.ics", "GET /vagtplan",
+            // the supervisor board: counts, ids and organisation names only
+            "GET /api/supervisor/board", "GET /tavle", "GET /tavle/strom",
+            // the rotation page's override editing: the rotation
+            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through

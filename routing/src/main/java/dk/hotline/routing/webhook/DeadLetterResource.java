@@ -67,8 +67,10 @@ public class DeadLetterResource {
                 });
     }
 
+    /** Also for core's supervisor board, which reads it with its own client credentials (role service). */
     @GET
     @WithSession
+    @RolesAllowed({"supervisor", "service"})
     public Uni<List<DeadLetter>> list() {
         return WebhookDeliveryEntity.<WebhookDeliveryEntity>list("state = ?1 order by deadAt", WebhookDeliveryEntity.DEAD)
                 .map(list -> list.stream().map(DeadLetter::of).toList());

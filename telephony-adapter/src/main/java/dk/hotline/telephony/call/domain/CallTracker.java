@@ -111,6 +111,12 @@ public final class CallTracker {
         return calls.size();
     }
 
+    /** The line (as HOTLINE_LINE named it) of a call in progress, by its call id. */
+    public synchronized java.util.Optional<String> lineOf(String callId) {
+        Call call = calls.get(callId);
+        return call == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(call.line);
+    }
+
     public synchronized Map<String, CallState> statesInProgress() {
         Map<String, CallState> states = new HashMap<>();
         calls.forEach((id, call) -> states.put(id, call.state));

@@ -123,6 +123,11 @@ public final class QueuePresence {
         return List.copyOf(members.getOrDefault(queue, Map.of()).values());
     }
 
+    /** The channels waiting in the queue and since when (a copy). */
+    public synchronized Map<String, Instant> waitingSince(String queue) {
+        return Map.copyOf(waiting.getOrDefault(queue, Map.of()));
+    }
+
     public synchronized int waitingCount(String queue) {
         return waiting.getOrDefault(queue, Map.of()).size();
     }

@@ -4,12 +4,12 @@ import dk.hotline.telephony.testsupport.Transcript.Block;
 import java.util.Optional;
 
 /** Test-side reading of raw AMI blocks as call signals, to run the state machine on the recorded streams. */
-final class TranscriptSignals {
+public final class TranscriptSignals {
 
     private TranscriptSignals() {
     }
 
-    static Optional<CallSignal> of(Block b) {
+    public static Optional<CallSignal> of(Block b) {
         String event = b.get("Event");
         if (event == null) {
             return Optional.empty();

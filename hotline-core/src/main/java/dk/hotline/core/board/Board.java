@@ -1,0 +1,13 @@
+package dk.hotline.core.board;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The supervisor board at one instant. A part another service could not give is null ("unknown" on the screen),
+ * never a guess: {@code queues} when the telephony adapter did not answer, {@code deadLetters} when routing did not.
+ */
+public record Board(Instant at, TelephonyQueues queues, List<BoardFigures.CallsToday> callsToday, long answeredToday,
+                    long abandonedToday, int unloggedCalls, List<BoardFigures.OpenReferral> referrals,
+                    long referralsOverdue, long referralsDueSoon, Integer deadLetters) {
+}
