@@ -122,7 +122,7 @@ public class MailNotifier {
         };
         String link = config.publicUrl().replaceAll("/+$", "") + "/indbakke/" + r.referralId;
         String body = text + "\n\n" + msg.mail_deadline(SHOWN.format(r.deadlineAt)) + "\n\n" + msg.mail_link(link)
-                + "\n\n" + msg.mail_footer() + "\n";
+                + "\n\n" + msg.mail_footer();
         return Mail.withText(mailbox, subject, body).setFrom(config.from());
     }
 }

@@ -76,17 +76,17 @@ class MailNotificationTest {
                 "Den nationale hotline om ekstremisme har sendt en bekymringshenvendelse til Infohus Østjylland.\n\n"
                         + "Frist for kvittering: " + SHOWN.format(Instant.parse((String) arrived.payload().get("deadlineAt"))) + ".\n\n"
                         + "Log ind og læs den her: https://indbakke.hotline.example/indbakke/" + arrived.id() + "\n\n"
-                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.\n");
+                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.");
         assertThat(body(mails, "Fristen nærmer sig for en henvendelse til Infohus Østjylland", dueSoon)).isEqualTo(
                 "Fristen for en bekymringshenvendelse til Infohus Østjylland nærmer sig, og der er ikke kvitteret for den.\n\n"
                         + "Frist for kvittering: " + SHOWN.format(now.plus(2, ChronoUnit.HOURS)) + ".\n\n"
                         + "Log ind og læs den her: https://indbakke.hotline.example/indbakke/" + dueSoon.id() + "\n\n"
-                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.\n");
+                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.");
         assertThat(body(mails, "Fristen er overskredet for en henvendelse til Infohus Østjylland", overdue)).isEqualTo(
                 "Fristen for en bekymringshenvendelse til Infohus Østjylland er overskredet, og der er ikke kvitteret for den.\n\n"
                         + "Frist for kvittering: " + SHOWN.format(now.minus(1, ChronoUnit.HOURS)) + ".\n\n"
                         + "Log ind og læs den her: https://indbakke.hotline.example/indbakke/" + overdue.id() + "\n\n"
-                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.\n");
+                        + "Denne e-mail indeholder ingen personoplysninger. Svar ikke på den.");
     }
 
     private static ReferralEvents.Referral sentinel(ReferralEvents.Referral r) {
