@@ -122,7 +122,8 @@ public class DirectoryPage {
         DirectoryResource.DeliverySettings settings = new DirectoryResource.DeliverySettings(mode,
                 form.get("webhookUrl").isEmpty() ? null : form.get("webhookUrl"), secret.isEmpty() ? null : secret,
                 form.get("mailbox"));
-        return service.configure(id, settings)
+        // Deferred: the service refuses bad input by throwing before it returns its Uni.
+        return Uni.createFrom().deferred(() -> service.configure(id, settings))
                 .map(r -> Response.seeOther(URI.create("/katalog?gemt=" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     ProblemException p = (ProblemException) e;

@@ -145,5 +145,20 @@ class ForwardAndOutcomeTest {
         assertThat(outcome.get("reason").asText()).doesNotContain("familien");
         assertThat(ReferralEvents.EVENT_KEYS.open("referral_status", "reason", referral.id(), outcome.get("reason").asText()))
                 .isEqualTo("Samtale med familien 3/12");
+
+        // At rest: sealed to the row under routing's data key, like every free text.
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (var c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
+             var s = c.prepareStatement("SELECT forward_reason, outcome_note, outcome, forwarded_from FROM referral WHERE referral_id = ?")) {
+            s.setString(1, referral.id());
+            try (var row = s.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).startsWith("test1:v2:").doesNotContain("16 år");
+                assertThat(row.getString(2)).startsWith("test1:v2:").doesNotContain("familien");
+                assertThat(row.getString(3)).isEqualTo("CASE_STARTED");
+                assertThat(row.getString(4)).isEqualTo("infohus-fyn");
+            }
+        }
     }
 }
