@@ -160,6 +160,9 @@ class InboxIT {
             supervisor.waitFor(By.id("f-mailbox")).clear();
             supervisor.driver().findElement(By.id("f-mailbox")).sendKeys("ikke en adresse");
             supervisor.driver().findElement(By.cssSelector("[data-testid=save]")).click();
+            // The page again with the message beside the field (the page's source is in the failure when not).
+            await("the refusal").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(supervisor.driver().getPageSource()).contains("id=\"e-mailbox\""));
             assertThat(text(supervisor, "#e-mailbox")).isEqualTo("Skriv en gyldig e-mailadresse, fx infohus@kommune.dk");
             supervisor.assertAccessible("the directory form with an error");
             supervisor.screenshot("directory-errors");

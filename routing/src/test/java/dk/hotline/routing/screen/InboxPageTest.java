@@ -73,4 +73,16 @@ class InboxPageTest {
                 .body(not(containsString("data-testid=\"acknowledge\"")));
         given().get("/indbakke/{id}", "no-such-referral").then().statusCode(404);
     }
+
+    @Test
+    @TestSecurity(user = "supervisor", roles = "supervisor")
+    void theDirectoryPageRefusesABadMailboxWithTheFieldNamedAndSavesAGoodOne() {
+        given().get("/katalog").then().statusCode(200).body(containsString("Fyns Politi")).body(containsString("2007-01-01"));
+        given().formParam("mode", "INBOX").formParam("mailbox", "ikke en adresse").formParam("webhookUrl", "")
+                .formParam("webhookSecret", "").post("/katalog/infohus-fyn").then().statusCode(422)
+                .body(containsString("id=\"e-mailbox\">Skriv en gyldig e-mailadresse"));
+        given().redirects().follow(false).formParam("mode", "INBOX").formParam("mailbox", "infohus.fyn@politi.example")
+                .formParam("webhookUrl", "").formParam("webhookSecret", "").post("/katalog/infohus-fyn").then().statusCode(303);
+        given().get("/katalog").then().statusCode(200).body(containsString("infohus.fyn@politi.example"));
+    }
 }
