@@ -15,7 +15,9 @@ class DomainIsPlainJavaTest {
     @ArchTest
     static final ArchRule domainUsesOnlyTheJdk = classes()
             .that().resideInAPackage("..domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..",
+                    // The shared vocabularies and rules: plain Java of the contracts module, one source for all services
+                    "dk.hotline.contracts.vocabulary..", "dk.hotline.contracts.schedule..", "dk.hotline.contracts.rules..");
 
     @ArchTest
     static final ArchRule domainDoesNotReachForAdapters = noClasses()

@@ -38,6 +38,7 @@ public class StatusEvents {
         OutboxEventEntity e = new OutboxEventEntity();
         e.eventId = UUID.randomUUID();
         e.referralId = r.referralId;
+        e.subject = r.referralId;
         e.type = status.eventType();
         e.createdAt = at;
         try {

@@ -74,6 +74,7 @@ class PersonalEndpointsTest {
     static final Set<String> NOT_PERSONAL = Set.of("GET /", "GET /logget-ud", "GET /indbakke", "GET /katalog",
             "GET /katalog/{id}", "POST /katalog/{id}", "GET /api/inbox/referrals", "GET /api/admin/recipients",
             "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters",
+            "GET /api/supervisor/dead-letters/events",
             "POST /api/supervisor/dead-letters/{id}/redeliver", "GET /api/supervisor/escalations", "GET /api/audit",
             "GET /api/routing/preview");
 
