@@ -7,7 +7,8 @@ import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
-import dk.hotline.routing.recipient.domain.Severity;
+import dk.hotline.contracts.rules.Deadlines;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.routing.referral.domain.RecipientOutcome;
 import dk.hotline.routing.webhook.WebhookDeliveryEntity;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
@@ -140,7 +141,7 @@ public class InboxService {
                     r.recipientId = target.id();
                     r.recipientName = target.name();
                     r.explanation = "Forwarded by " + from + " to " + target.name() + "; first routed: " + firstRouting(r.explanation);
-                    r.deadlineAt = deadlines.deadline(null, Severity.valueOf(r.severity), now);
+                    r.deadlineAt = Deadlines.due(Severity.valueOf(r.severity), now);
                     r.progress = t.progress().name();
                     r.deliveredAt = null;
                     r.acknowledgedAt = null;

@@ -3,11 +3,12 @@ package dk.hotline.routing.screen;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.CallerOrganisation;
 import dk.hotline.routing.common.RoutingConfig;
-import dk.hotline.routing.recipient.domain.Municipality;
+import dk.hotline.contracts.reference.Municipality;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
-import dk.hotline.routing.recipient.domain.ReferenceCatalog;
-import dk.hotline.routing.recipient.domain.Severity;
+import dk.hotline.contracts.reference.ReferenceCatalog;
+import dk.hotline.contracts.rules.Deadlines;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.routing.referral.InboxItem;
 import dk.hotline.routing.referral.InboxService;
 import dk.hotline.routing.referral.ReferralView;
@@ -237,7 +238,7 @@ public class InboxPage {
         Progress progress = Progress.valueOf(r.progress());
         boolean owner = ReferralView.RECIPIENT.equals(r.role());
         Severity severity = Severity.valueOf(r.severity());
-        int hours = (int) DeadlinePolicy.allowance(severity).toHours();
+        int hours = (int) Deadlines.allowance(severity).toHours();
         String rule = severity == Severity.ACUTE ? msg.ref_acute_rule()
                 : r.forwardedFrom() != null ? msg.ref_deadline_rule_forwarded(labels.severity(severity), hours)
                 : msg.ref_deadline_rule(labels.severity(severity), hours);
