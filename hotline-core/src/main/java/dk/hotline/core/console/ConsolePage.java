@@ -303,8 +303,8 @@ public class ConsolePage {
     }
 
     private StatusLine line(ReferralStatus s) {
-        return new StatusLine(s.status, statusTexts.label(s.status), WHEN.format(s.occurredAt), s.recipientName, s.getReason(),
-                s.deadlineAt == null ? null : WHEN.format(s.deadlineAt));
+        return new StatusLine(s.status, statusTexts.label(s.status), WHEN.format(s.occurredAt), s.recipientName,
+                statusTexts.detail(s.outcome, s.getReason()), s.deadlineAt == null ? null : WHEN.format(s.deadlineAt));
     }
 
     private CallPanel panel(Viewer me, Contact c, CallRecord call, List<Contact> earlier) {

@@ -1,6 +1,7 @@
 package dk.hotline.core.console;
 
 import dk.hotline.core.screen.Msg;
+import dk.hotline.core.statistics.domain.YearlyReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,5 +30,14 @@ public class StatusTexts {
             case "OUTCOME_RECORDED" -> msg.status_OUTCOME_RECORDED();
             default -> msg.status_other();
         };
+    }
+
+    /** What the status says besides its name: the recipient's outcome in words (then its note), or its reason. */
+    public String detail(String outcome, String reason) {
+        if (outcome == null) {
+            return reason;
+        }
+        String label = YearlyReport.RECIPIENT_OUTCOME_LABELS.getOrDefault(outcome, outcome);
+        return reason == null || reason.isBlank() ? label : label + ": " + reason;
     }
 }

@@ -38,11 +38,11 @@ class DeliveryStatusConsumerTest {
     void eachStatusIsStoredOnceEvenWhenRedeliveredAndAnUnknownFutureStatusIsKept() throws Exception {
         String referral = UUID.randomUUID().toString();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String delivered = event(referral, "DELIVERED", t0, null);
+        String delivered = event(referral, "DELIVERED", t0, null, "");
         String rejected = event(referral, "REJECTED", t0.plusSeconds(60),
-                eventFields.seal("referral_status", "reason", referral, "Sendt til forkert kommune"));
-        String forwarded = event(referral, "FORWARDED", t0.plusSeconds(120), null);
-        // As routing writes them: valid against the one schema of the event (FORWARDED is a status routing may add).
+                eventFields.seal("referral_status", "reason", referral, "Sendt til forkert kommune"), "");
+        String future = event(referral, "SUPERSEDED", t0.plusSeconds(120), null, "");
+        // As routing writes them: valid against the one schema of the event.
         assertThat(Contract.REFERRAL_STATUS_V1.violations(delivered)).isEmpty();
         assertThat(Contract.REFERRAL_STATUS_V1.violations(rejected)).isEmpty();
 
@@ -50,28 +50,60 @@ class DeliveryStatusConsumerTest {
             send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
             send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
             send(producer, referral, referral + "/REJECTED", "rejected", rejected);
-            send(producer, referral, referral + "/FORWARDED", "forwarded", forwarded);
+            send(producer, referral, referral + "/SUPERSEDED", "superseded", future);
             send(producer, referral, "not-json", "delivered", "{ nope");
         }
 
         UUID id = UUID.fromString(referral);
         await().atMost(Duration.ofSeconds(30)).until(() -> history(id).size() == 3);
         List<ReferralStatus> history = history(id);
-        assertThat(history).extracting(s -> s.status).containsExactly("DELIVERED", "REJECTED", "FORWARDED");
+        assertThat(history).extracting(s -> s.status).containsExactly("DELIVERED", "REJECTED", "SUPERSEDED");
         assertThat(history.get(1).getReason()).isEqualTo("Sendt til forkert kommune");
         assertThat(history.get(0).recipientName).isEqualTo("Infohus Fyn");
+    }
+
+    @Test
+    void aForwardAndTheRecordedOutcomeAreStoredOnceWithTheNewRecipientAndTheOutcomeCode() throws Exception {
+        String referral = UUID.randomUUID().toString();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String forwarded = event(referral, "FORWARDED", t0, eventFields.seal("referral_status", "reason", referral,
+                "Personen bor i Odense og er 16 år"), ",\"forwardedFrom\":\"infohus-fyn\"")
+                .replace("\"recipientId\":\"infohus-fyn\",\"recipientName\":\"Infohus Fyn\"",
+                        "\"recipientId\":\"ssp-461\",\"recipientName\":\"SSP Odense\"");
+        String outcome = event(referral, "OUTCOME_RECORDED", t0.plusSeconds(60), null, ",\"outcome\":\"CASE_STARTED\"")
+                .replace("\"recipientId\":\"infohus-fyn\",\"recipientName\":\"Infohus Fyn\"",
+                        "\"recipientId\":\"ssp-461\",\"recipientName\":\"SSP Odense\"");
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(forwarded)).isEmpty();
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(outcome)).isEmpty();
+        // The contract refuses a forward without its reason and an outcome without its code.
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(event(referral, "FORWARDED", t0, null, ",\"forwardedFrom\":\"infohus-fyn\""))).isNotEmpty();
+        assertThat(Contract.REFERRAL_STATUS_V1.violations(event(referral, "OUTCOME_RECORDED", t0, null, ""))).isNotEmpty();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, referral, referral + "/FORWARDED", "forwarded", forwarded);
+            send(producer, referral, referral + "/OUTCOME", "outcome_recorded", outcome);
+            send(producer, referral, referral + "/OUTCOME", "outcome_recorded", outcome);
+        }
+
+        UUID id = UUID.fromString(referral);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history(id).size() == 2);
+        List<ReferralStatus> history = history(id);
+        assertThat(history).extracting(s -> s.status).containsExactly("FORWARDED", "OUTCOME_RECORDED");
+        assertThat(history.get(0).recipientId).isEqualTo("ssp-461");
+        assertThat(history.get(0).getReason()).isEqualTo("Personen bor i Odense og er 16 år");
+        assertThat(history.get(1).outcome).isEqualTo("CASE_STARTED");
     }
 
     private static List<ReferralStatus> history(UUID id) {
         return OnVertx.await(() -> Panache.withSession(() -> ReferralStatus.<ReferralStatus>list("referralId = ?1 order by occurredAt", id)));
     }
 
-    private static String event(String referral, String status, Instant at, String reason) {
+    private static String event(String referral, String status, Instant at, String reason, String more) {
         return """
                 {"referralId":"%s","status":"%s","recipientId":"infohus-fyn","recipientName":"Infohus Fyn",
                  "explanation":"Odense (461) belongs to Fyns Politi → Infohus Fyn","occurredAt":"%s",
-                 "deadlineAt":"%s","reason":%s}""".formatted(referral, status, at, at.plus(Duration.ofHours(48)),
-                reason == null ? "null" : "\"" + reason + "\"");
+                 "deadlineAt":"%s","reason":%s%s}""".formatted(referral, status, at, at.plus(Duration.ofHours(48)),
+                reason == null ? "null" : "\"" + reason + "\"", more);
     }
 
     private static KafkaProducer<String, String> producer() {

@@ -14,7 +14,7 @@ import java.util.List;
 @ApplicationScoped
 public class AuditTrail {
 
-    public enum Action { READ, ACKNOWLEDGE, ACCEPT, REJECT }
+    public enum Action { READ, ACKNOWLEDGE, ACCEPT, REJECT, FORWARD, RECORD_OUTCOME, CONFIGURE }
 
     private static final List<String> ROLES_BY_RANK = List.of("supervisor", "recipient", "service");
 

@@ -24,6 +24,16 @@ public class CallerOrganisation {
     }
 
     public String require() {
+        String value = optional();
+        if (value == null) {
+            throw new ProblemException(403, "no-organisation", "No organisation",
+                    "the token carries no organisation claim", List.of());
+        }
+        return value;
+    }
+
+    /** The organisation, or null when the token carries none (a supervisor). */
+    public String optional() {
         Object claim = token.getClaim(CLAIM);
         String value = null;
         if (claim instanceof String s) {
@@ -33,10 +43,6 @@ public class CallerOrganisation {
         } else if (claim instanceof JsonArray a && a.size() == 1 && a.get(0) instanceof JsonString s) {
             value = s.getString();
         }
-        if (value == null || value.isBlank()) {
-            throw new ProblemException(403, "no-organisation", "No organisation",
-                    "the token carries no organisation claim", List.of());
-        }
-        return value;
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -22,6 +22,25 @@ public interface RoutingConfig {
 
     Deadline deadline();
 
+    Mail mail();
+
+    interface Mail {
+        /** The address the notifications come from. */
+        @WithDefault("hotline-noreply@localhost")
+        String from();
+
+        /** Where the inbox pages are reached from the recipients' browsers; the link in each e-mail starts here. */
+        @WithDefault("http://localhost:8082")
+        String publicUrl();
+
+        /** How often pending e-mails are looked for. */
+        @WithDefault("PT5S")
+        Duration pollInterval();
+
+        @WithDefault("8")
+        int maxAttempts();
+    }
+
     /** Parts of the datasource URLs, so one port or database name overrides both the JDBC and reactive URL. */
     interface Db {
         String host();
@@ -41,6 +60,10 @@ public interface RoutingConfig {
         /** How often overdue referrals are looked for. */
         @WithDefault("PT30S")
         Duration sweepInterval();
+
+        /** A deadline this close is "due soon": shown so in the inbox, and the mailbox is told once. */
+        @WithDefault("PT6H")
+        Duration dueSoon();
     }
 
     interface Reference {

@@ -32,7 +32,9 @@ public class StatusEvents {
     /** A status event; its {@code reason} (a recipient's free text) is sealed, never in clear in the outbox or on Kafka. */
     public OutboxEventEntity event(ReferralEntity r, ReferralStatus status, Instant at, String reason) {
         ReferralStatusV1 payload = new ReferralStatusV1(r.referralId, status, r.recipientId, r.recipientName,
-                r.explanation, at, r.deadlineAt, eventFields.seal(SEALED_IN, "reason", r.referralId, reason));
+                r.explanation, at, r.deadlineAt, eventFields.seal(SEALED_IN, "reason", r.referralId, reason),
+                status == ReferralStatus.OUTCOME_RECORDED ? r.outcome : null,
+                status == ReferralStatus.FORWARDED ? r.forwardedFrom : null);
         OutboxEventEntity e = new OutboxEventEntity();
         e.eventId = UUID.randomUUID();
         e.referralId = r.referralId;

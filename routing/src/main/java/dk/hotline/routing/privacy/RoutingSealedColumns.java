@@ -14,6 +14,7 @@ public class RoutingSealedColumns implements SealedColumns {
     @Override
     public List<SealedColumn> all() {
         return List.of(ReferralEntity.DESCRIPTION, ReferralEntity.CALLER_NAME, ReferralEntity.CALLER_PHONE,
-                ReferralEntity.CALLER_EMAIL, ReferralEntity.DECISION_REASON);
+                ReferralEntity.CALLER_EMAIL, ReferralEntity.DECISION_REASON, ReferralEntity.FORWARD_REASON,
+                ReferralEntity.OUTCOME_NOTE);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** How an organisation receives referrals. No row means inbox only. */
+/** How an organisation receives referrals and where it is notified. No row means inbox only, no e-mail. */
 @Entity
 @Table(name = "delivery_settings")
 public class DeliverySettingsEntity extends PanacheEntityBase {
@@ -23,6 +23,8 @@ public class DeliverySettingsEntity extends PanacheEntityBase {
     public String webhookUrl;
     @Column(name = "webhook_secret")
     public String webhookSecret;
+    /** The organisation's functional mailbox for notifications (a shared address, never a person's). */
+    public String mailbox;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Column(name = "updated_by")

@@ -1,12 +1,9 @@
 package dk.hotline.routing.recipient;
 
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,9 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,26 +36,25 @@ public class DirectoryResource {
 
     public enum Mode { INBOX, WEBHOOK }
 
-    public record Recipient(String id, String name, String kind, Mode mode, String webhookUrl, boolean secretSet) {
+    public record Recipient(String id, String name, String kind, Mode mode, String webhookUrl, boolean secretSet,
+                            String mailbox) {
     }
 
+    /** {@code mailbox}: the functional mailbox for e-mail notifications; absent keeps it, empty removes it. */
     public record DeliverySettings(
             @NotNull(message = "must be INBOX or WEBHOOK") Mode mode,
             @Size(max = 2000) String webhookUrl,
             @Size(min = 16, max = 200, message = "must be 16 to 200 characters")
-            @Pattern(regexp = "\\S+", message = "must not contain spaces") String webhookSecret) {
+            @Pattern(regexp = "\\S+", message = "must not contain spaces") String webhookSecret,
+            @Size(max = 254) String mailbox) {
     }
 
     private final RecipientDirectory directory;
-    private final SecurityIdentity identity;
-    private final Clock clock;
-    private final boolean allowPlainHttp;
+    private final DirectoryService service;
 
-    public DirectoryResource(RecipientDirectory directory, SecurityIdentity identity, Clock clock, RoutingConfig config) {
+    public DirectoryResource(RecipientDirectory directory, DirectoryService service) {
         this.directory = directory;
-        this.identity = identity;
-        this.clock = clock;
-        this.allowPlainHttp = config.webhook().allowPlainHttp();
+        this.service = service;
     }
 
     @GET
@@ -89,58 +82,18 @@ public class DirectoryResource {
     @PUT
     @Path("/{id}/delivery")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     public Uni<Recipient> configure(@PathParam("id") String id,
                                     @Valid @NotNull(message = "a body is required") DeliverySettings settings) {
-        Organisation o = organisation(id);
-        if (settings.mode() == Mode.WEBHOOK) {
-            validateUrl(settings.webhookUrl());
-        }
-        return DeliverySettingsEntity.<DeliverySettingsEntity>findById(id).chain(existing -> {
-            DeliverySettingsEntity s = existing != null ? existing : new DeliverySettingsEntity();
-            s.organisationId = id;
-            s.mode = settings.mode().name();
-            if (settings.mode() == Mode.WEBHOOK) {
-                if (settings.webhookSecret() == null && s.webhookSecret == null) {
-                    throw ProblemException.badField("webhookSecret", "required for WEBHOOK (16 to 200 characters)");
-                }
-                s.webhookUrl = settings.webhookUrl();
-                if (settings.webhookSecret() != null) {
-                    s.webhookSecret = settings.webhookSecret();
-                }
-            } else {
-                s.webhookUrl = null;
-                s.webhookSecret = null;
-            }
-            s.updatedAt = clock.instant();
-            s.updatedBy = identity.getPrincipal().getName();
-            return (existing != null ? Uni.createFrom().item(s) : s.<DeliverySettingsEntity>persist()).map(saved -> view(o, saved));
-        });
-    }
-
-    private void validateUrl(String url) {
-        if (url == null || url.isBlank()) {
-            throw ProblemException.badField("webhookUrl", "required for WEBHOOK");
-        }
-        try {
-            URI uri = new URI(url);
-            boolean https = "https".equalsIgnoreCase(uri.getScheme());
-            boolean http = "http".equalsIgnoreCase(uri.getScheme());
-            if (uri.getHost() == null || !(https || (http && allowPlainHttp))) {
-                throw ProblemException.badField("webhookUrl", allowPlainHttp ? "must be an absolute http(s) URL" : "must be an absolute https URL");
-            }
-        } catch (URISyntaxException e) {
-            throw ProblemException.badField("webhookUrl", "not a valid URL");
-        }
+        return service.configure(id, settings);
     }
 
     private Organisation organisation(String id) {
         return directory.find(id).orElseThrow(() -> ProblemException.notFound("recipient " + id));
     }
 
-    private static Recipient view(Organisation o, DeliverySettingsEntity s) {
+    static Recipient view(Organisation o, DeliverySettingsEntity s) {
         boolean webhook = s != null && DeliverySettingsEntity.WEBHOOK.equals(s.mode);
         return new Recipient(o.id(), o.name(), o.kind().name(), webhook ? Mode.WEBHOOK : Mode.INBOX,
-                webhook ? s.webhookUrl : null, webhook && s.webhookSecret != null);
+                webhook ? s.webhookUrl : null, webhook && s.webhookSecret != null, s == null ? null : s.mailbox);
     }
 }

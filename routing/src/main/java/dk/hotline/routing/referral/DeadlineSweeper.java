@@ -3,7 +3,9 @@ package dk.hotline.routing.referral;
 import dk.hotline.platform.jobs.OncePerCluster;
 import dk.hotline.platform.jobs.PeriodicJobs;
 import dk.hotline.routing.common.RoutingConfig;
+import dk.hotline.routing.notification.MailNotificationEntity;
 import dk.hotline.routing.outbox.StatusEvents;
+import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.ReferralStatus;
@@ -16,9 +18,12 @@ import jakarta.enterprise.event.Observes;
 import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds referrals not acknowledged by their deadline: marks them overdue once, escalates them to the supervisors of
@@ -35,8 +40,10 @@ public class DeadlineSweeper {
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
     private final OncePerCluster once;
+    private final Duration dueSoon;
 
-    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents, Pool pool) {
+    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents, Pool pool, RoutingConfig config) {
+        this.dueSoon = config.deadline().dueSoon();
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
         this.once = new OncePerCluster(pool);
@@ -50,6 +57,7 @@ public class DeadlineSweeper {
 
     public Uni<Void> sweepDue() {
         return sweep().chain(n -> n >= BATCH ? sweepDue() : Uni.createFrom().voidItem())
+                .chain(this::noticeDueSoon)
                 .onFailure().invoke(f -> LOG.warnf("Deadline sweep failed, will retry: %s", f.toString()))
                 .onFailure().recoverWithNull();
     }
@@ -68,12 +76,14 @@ public class DeadlineSweeper {
                         .getResultList())
                 .chain(referrals -> {
                     List<Object> rows = new ArrayList<>();
+                    List<ReferralEntity> overdue = new ArrayList<>();
                     for (ReferralEntity r : referrals) {
                         if (!deadlines.overdue(r.deadlineAt, Progress.valueOf(r.progress))) {
                             continue;
                         }
                         String reason = deadlines.overdueReason(r.deadlineAt, r.handledBySite);
                         r.overdueAt = now;
+                        overdue.add(r);
                         EscalationEntity e = new EscalationEntity();
                         e.referralId = r.referralId;
                         e.site = r.handledBySite;
@@ -83,8 +93,38 @@ public class DeadlineSweeper {
                         rows.add(statusEvents.event(r, ReferralStatus.OVERDUE, now, reason));
                         rows.add(statusEvents.event(r, ReferralStatus.ESCALATED, now, reason));
                     }
+                    int escalated = rows.size() / 3;
+                    List<String> owners = overdue.stream().map(r -> r.recipientId).distinct().toList();
                     return rows.isEmpty() ? Uni.createFrom().item(0)
-                            : Panache.getSession().chain(s -> s.persistAll(rows.toArray())).replaceWith(rows.size() / 3);
+                            : DeliverySettingsEntity.<DeliverySettingsEntity>list("organisationId in ?1 and mailbox is not null", owners)
+                            .chain(mailed -> {
+                                Set<String> withMailbox = mailed.stream().map(d -> d.organisationId).collect(Collectors.toSet());
+                                overdue.stream().filter(r -> withMailbox.contains(r.recipientId))
+                                        .forEach(r -> rows.add(MailNotificationEntity.of(r.referralId, r.recipientId,
+                                                MailNotificationEntity.Kind.OVERDUE, now)));
+                                return Panache.getSession().chain(s -> s.persistAll(rows.toArray()));
+                            })
+                            .replaceWith(escalated);
                 }));
+    }
+
+    /** Tells the mailbox of each recipient, once, that a deadline is near (not acknowledged, within the window). */
+    public Uni<Void> noticeDueSoon() {
+        Instant now = deadlines.now();
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createSelectionQuery("select r.referralId, r.recipientId from ReferralEntity r, DeliverySettingsEntity d"
+                                + " where d.organisationId = r.recipientId and d.mailbox is not null and r.acknowledgedAt is null"
+                                + " and r.overdueAt is null and r.deadlineAt >= :now and r.deadlineAt <= :near and not exists"
+                                + " (select 1 from MailNotificationEntity n where n.referralId = r.referralId"
+                                + " and n.organisationId = r.recipientId and n.kind = 'DEADLINE_NEAR')", Object[].class)
+                        .setParameter("now", now)
+                        .setParameter("near", now.plus(dueSoon))
+                        .setMaxResults(BATCH)
+                        .getResultList())
+                .chain(due -> due.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s.persistAll(
+                        due.stream().map(row -> (Object) MailNotificationEntity.of((String) row[0], (String) row[1],
+                                MailNotificationEntity.Kind.DEADLINE_NEAR, now)).toArray()))))
+                .onFailure().invoke(f -> LOG.warnf("Deadline-near notices failed, will retry: %s", f.toString()))
+                .onFailure().recoverWithNull();
     }
 }

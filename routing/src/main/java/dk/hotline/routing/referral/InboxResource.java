@@ -3,6 +3,7 @@ package dk.hotline.routing.referral;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.CallerOrganisation;
 import dk.hotline.routing.referral.domain.RecipientAction;
+import dk.hotline.routing.referral.domain.RecipientOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,6 +30,15 @@ import java.util.Locale;
 public class InboxResource {
 
     public record Rejection(@NotBlank(message = "a reason is required") @Size(max = 2000) String reason) {
+    }
+
+    public record Forward(@NotBlank(message = "the organisation to forward to is required") @Size(max = 64) String organisationId,
+                          @NotBlank(message = "a reason is required") @Size(max = 2000) String reason) {
+    }
+
+    /** {@code outcome}: CASE_STARTED, NOT_CONFIRMED, HANDED_TO_POLICE, REFERRED_TO_OTHER_SERVICE or NO_CONTACT. */
+    public record Outcome(@NotNull(message = "must be one of CASE_STARTED, NOT_CONFIRMED, HANDED_TO_POLICE,"
+            + " REFERRED_TO_OTHER_SERVICE, NO_CONTACT") RecipientOutcome outcome, @Size(max = 2000) String note) {
     }
 
     private final InboxService inbox;
@@ -78,5 +88,24 @@ public class InboxResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ReferralView> reject(@PathParam("referralId") String referralId, @Valid @NotNull(message = "a body with a reason is required") Rejection rejection) {
         return inbox.act(caller.require(), referralId, RecipientAction.REJECT, rejection.reason().trim());
+    }
+
+    /** Hands the referral to another organisation (it gets its own deadline); afterwards it is not found here. */
+    @POST
+    @Path("/{referralId}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ReferralView> forward(@PathParam("referralId") String referralId,
+                                     @Valid @NotNull(message = "a body with organisationId and reason is required") Forward forward) {
+        return inbox.forward(caller.require(), referralId, forward.organisationId().trim(), forward.reason().trim());
+    }
+
+    /** Records what came of an accepted referral, from the fixed list, with an optional note. */
+    @POST
+    @Path("/{referralId}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ReferralView> outcome(@PathParam("referralId") String referralId,
+                                     @Valid @NotNull(message = "a body with an outcome is required") Outcome outcome) {
+        String note = outcome.note() == null || outcome.note().isBlank() ? null : outcome.note().trim();
+        return inbox.recordOutcome(caller.require(), referralId, outcome.outcome(), note);
     }
 }

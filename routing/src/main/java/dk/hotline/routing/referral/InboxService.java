@@ -2,7 +2,15 @@ package dk.hotline.routing.referral;
 
 import dk.hotline.routing.audit.AuditTrail;
 import dk.hotline.platform.problem.ProblemException;
+import dk.hotline.routing.notification.MailNotificationEntity;
 import dk.hotline.routing.outbox.StatusEvents;
+import dk.hotline.routing.recipient.DeliverySettingsEntity;
+import dk.hotline.routing.recipient.domain.Organisation;
+import dk.hotline.routing.recipient.domain.RecipientDirectory;
+import dk.hotline.contracts.rules.Deadlines;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.routing.referral.domain.RecipientOutcome;
+import dk.hotline.routing.webhook.WebhookDeliveryEntity;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.RecipientAction;
@@ -18,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,9 +43,11 @@ public class InboxService {
     private final StatusEvents statusEvents;
     private final AuditTrail audit;
     private final SecurityIdentity identity;
+    private final RecipientDirectory directory;
 
     public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents, AuditTrail audit,
-                        SecurityIdentity identity) {
+                        SecurityIdentity identity, RecipientDirectory directory) {
+        this.directory = directory;
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -105,6 +116,129 @@ public class InboxService {
                         status == ReferralStatus.ACCEPTED || status == ReferralStatus.REJECTED ? reason : null))
                 .toList();
         return Panache.getSession().chain(s -> s.persistAll(events.toArray()));
+    }
+
+    /**
+     * Hands the referral to another organisation: the new recipient gets its own deadline (from now, by severity),
+     * sees it in its inbox (and by webhook and e-mail when configured); this organisation's entry goes, so the
+     * referral is "not found" for it afterwards. Published as FORWARDED (reason sealed), then DELIVERED.
+     */
+    @WithTransaction
+    public Uni<ReferralView> forward(String organisation, String referralId, String targetId, String reason) {
+        Organisation target = directory.find(targetId)
+                .orElseThrow(() -> ProblemException.badField("organisationId", "unknown organisation"));
+        if (target.id().equals(organisation)) {
+            throw ProblemException.badField("organisationId", "must be another organisation than your own");
+        }
+        return owned(organisation, referralId, RecipientAction.FORWARD).chain(own -> ReferralEntity
+                .<ReferralEntity>findById(referralId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+                    Transition t = lifecycle.forward(Progress.valueOf(r.progress));
+                    Instant now = deadlines.now();
+                    String from = r.recipientName;
+                    r.forwardedFrom = organisation;
+                    r.forwardedAt = now;
+                    r.setForwardReason(reason);
+                    r.recipientId = target.id();
+                    r.recipientName = target.name();
+                    r.explanation = "Forwarded by " + from + " to " + target.name() + "; first routed: " + firstRouting(r.explanation);
+                    r.deadlineAt = Deadlines.due(Severity.valueOf(r.severity), now);
+                    r.progress = t.progress().name();
+                    r.deliveredAt = null;
+                    r.acknowledgedAt = null;
+                    r.overdueAt = null;
+                    r.decidedAt = null;
+                    r.decisionReason = null;
+                    List<Object> rows = new ArrayList<>();
+                    rows.add(statusEvents.event(r, ReferralStatus.FORWARDED, now, reason));
+                    return own.delete()
+                            .chain(() -> InboxEntryEntity.<InboxEntryEntity>find("referralId = ?1 and organisationId = ?2",
+                                    referralId, target.id()).<InboxEntryEntity>firstResult())
+                            .chain((InboxEntryEntity existing) -> {
+                                InboxEntryEntity e = existing != null ? existing : new InboxEntryEntity();
+                                e.referralId = referralId;
+                                e.organisationId = target.id();
+                                e.role = InboxEntryEntity.PRIMARY;
+                                e.createdAt = now;
+                                e.firstReadAt = null;
+                                if (existing == null) {
+                                    rows.add(e);
+                                }
+                                return DeliverySettingsEntity.<DeliverySettingsEntity>findById(target.id());
+                            })
+                            .chain(settings -> {
+                                if (settings != null && settings.mailbox != null) {
+                                    rows.add(MailNotificationEntity.of(referralId, target.id(), MailNotificationEntity.Kind.ARRIVED, now));
+                                }
+                                if (settings != null && DeliverySettingsEntity.WEBHOOK.equals(settings.mode)) {
+                                    return push(r, target.id(), now, rows);
+                                }
+                                Transition delivered = lifecycle.delivered(Progress.valueOf(r.progress));
+                                r.progress = delivered.progress().name();
+                                r.deliveredAt = now;
+                                delivered.events().forEach(st -> rows.add(statusEvents.event(r, st, now, null)));
+                                return Uni.createFrom().voidItem();
+                            })
+                            .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
+                            .replaceWith(() -> ReferralView.of(r, true));
+                }))
+                .call(() -> audit.record(identity, organisation, AuditTrail.Action.FORWARD, "referral", referralId));
+    }
+
+    /** Records what came of an accepted referral (a code and an optional note, sealed), published as OUTCOME_RECORDED. */
+    @WithTransaction
+    public Uni<ReferralView> recordOutcome(String organisation, String referralId, RecipientOutcome outcome, String note) {
+        return owned(organisation, referralId, RecipientAction.RECORD_OUTCOME).chain(own -> ReferralEntity
+                .<ReferralEntity>findById(referralId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+                    RecipientOutcome recorded = r.outcome == null ? null : RecipientOutcome.valueOf(r.outcome);
+                    Transition t = lifecycle.recordOutcome(Progress.valueOf(r.progress), recorded, outcome);
+                    if (!t.changed()) {
+                        return Uni.createFrom().item(ReferralView.of(r, true));
+                    }
+                    Instant now = deadlines.now();
+                    r.progress = t.progress().name();
+                    r.outcome = outcome.name();
+                    r.outcomeAt = now;
+                    r.setOutcomeNote(note);
+                    return statusEvents.record(r, t.events(), now, note).replaceWith(() -> ReferralView.of(r, true));
+                }))
+                .call(() -> audit.record(identity, organisation, AuditTrail.Action.RECORD_OUTCOME, "referral", referralId));
+    }
+
+    /** The first routing decision's sentence, kept through later forwards. */
+    private static String firstRouting(String explanation) {
+        int at = explanation.lastIndexOf("; first routed: ");
+        return at < 0 ? explanation : explanation.substring(at + "; first routed: ".length());
+    }
+
+    private Uni<Void> push(ReferralEntity r, String organisationId, Instant now, List<Object> rows) {
+        String key = r.referralId + ":" + organisationId;
+        return WebhookDeliveryEntity.<WebhookDeliveryEntity>find("idempotencyKey", key).firstResult().map(existing -> {
+            WebhookDeliveryEntity w = existing != null ? existing : new WebhookDeliveryEntity();
+            w.referralId = r.referralId;
+            w.organisationId = organisationId;
+            w.idempotencyKey = key;
+            w.state = WebhookDeliveryEntity.PENDING;
+            w.attempts = 0;
+            w.nextAttemptAt = now;
+            w.createdAt = now;
+            w.deliveredAt = null;
+            w.deadAt = null;
+            if (existing == null) {
+                rows.add(w);
+            }
+            return null;
+        });
+    }
+
+    /** The organisation's own (PRIMARY) entry; a copy cannot act (409), another organisation's referral is not found. */
+    private Uni<InboxEntryEntity> owned(String organisation, String referralId, RecipientAction action) {
+        return entry(organisation, referralId).map(e -> {
+            if (!InboxEntryEntity.PRIMARY.equals(e.role)) {
+                throw ProblemException.conflict("this is a copy for information; only the recipient can "
+                        + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " it");
+            }
+            return e;
+        });
     }
 
     private Uni<InboxEntryEntity> entry(String organisation, String referralId) {

@@ -18,6 +18,8 @@ public class ReferralEntity extends PanacheEntityBase {
     public static final SealedColumn CALLER_PHONE = new SealedColumn("referral", "referral_id", "caller_phone");
     public static final SealedColumn CALLER_EMAIL = new SealedColumn("referral", "referral_id", "caller_email");
     public static final SealedColumn DECISION_REASON = new SealedColumn("referral", "referral_id", "decision_reason");
+    public static final SealedColumn FORWARD_REASON = new SealedColumn("referral", "referral_id", "forward_reason");
+    public static final SealedColumn OUTCOME_NOTE = new SealedColumn("referral", "referral_id", "outcome_note");
 
     @Id
     @Column(name = "referral_id")
@@ -73,6 +75,19 @@ public class ReferralEntity extends PanacheEntityBase {
     public String decisionReason;
     @Column(name = "overdue_at")
     public Instant overdueAt;
+    /** The organisation that had it before it was forwarded here (the last forward). */
+    @Column(name = "forwarded_from")
+    public String forwardedFrom;
+    @Column(name = "forwarded_at")
+    public Instant forwardedAt;
+    @Column(name = "forward_reason")
+    public String forwardReason;
+    /** A {@code RecipientOutcome} code once recorded. */
+    public String outcome;
+    @Column(name = "outcome_note")
+    public String outcomeNote;
+    @Column(name = "outcome_at")
+    public Instant outcomeAt;
 
     public String getDescription() {
         return DESCRIPTION.open(referralId, description);
@@ -112,5 +127,21 @@ public class ReferralEntity extends PanacheEntityBase {
 
     public void setDecisionReason(String reason) {
         decisionReason = DECISION_REASON.seal(referralId, reason);
+    }
+
+    public String getForwardReason() {
+        return FORWARD_REASON.open(referralId, forwardReason);
+    }
+
+    public void setForwardReason(String reason) {
+        forwardReason = FORWARD_REASON.seal(referralId, reason);
+    }
+
+    public String getOutcomeNote() {
+        return OUTCOME_NOTE.open(referralId, outcomeNote);
+    }
+
+    public void setOutcomeNote(String note) {
+        outcomeNote = OUTCOME_NOTE.seal(referralId, note);
     }
 }

@@ -1,6 +1,7 @@
 package dk.hotline.routing.referral;
 
 import dk.hotline.platform.events.EventFieldCipher;
+import dk.hotline.routing.notification.MailNotificationEntity;
 import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
@@ -97,10 +98,12 @@ public class ReferralIntake {
         }
         return Panache.getSession()
                 .chain(s -> s.persistAll(referrals.toArray()).chain(s::flush))
-                .chain(() -> DeliverySettingsEntity.<DeliverySettingsEntity>list("organisationId in ?1 and mode = ?2",
-                        orgIds, DeliverySettingsEntity.WEBHOOK))
-                .chain(webhooks -> {
-                    Set<String> pushed = webhooks.stream().map(w -> w.organisationId).collect(Collectors.toSet());
+                .chain(() -> DeliverySettingsEntity.<DeliverySettingsEntity>list("organisationId in ?1", orgIds))
+                .chain(settings -> {
+                    Set<String> pushed = settings.stream().filter(w -> DeliverySettingsEntity.WEBHOOK.equals(w.mode))
+                            .map(w -> w.organisationId).collect(Collectors.toSet());
+                    Set<String> mailed = settings.stream().filter(w -> w.mailbox != null)
+                            .map(w -> w.organisationId).collect(Collectors.toSet());
                     List<Object> rows = new ArrayList<>();
                     for (int k = 0; k < referrals.size(); k++) {
                         ReferralEntity r = referrals.get(k);
@@ -112,6 +115,9 @@ public class ReferralIntake {
                             rows.add(inboxEntry(r, o, o == decision.recipient(), now));
                             if (pushed.contains(o.id())) {
                                 rows.add(webhookDelivery(r, o, now));
+                            }
+                            if (mailed.contains(o.id())) {
+                                rows.add(MailNotificationEntity.of(r.referralId, o.id(), MailNotificationEntity.Kind.ARRIVED, now));
                             }
                         }
                         rows.add(statusEvents.event(r, ReferralStatus.ROUTED, now, null));

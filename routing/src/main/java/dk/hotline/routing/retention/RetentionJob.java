@@ -56,7 +56,8 @@ public class RetentionJob {
             Map<String, Integer> done = new LinkedHashMap<>();
             return count(c, done, "referrals anonymised", """
                             WITH changed AS (UPDATE referral SET description = NULL, caller_name = NULL, caller_phone = NULL,
-                                                    caller_email = NULL, decision_reason = NULL, anonymised_at = $2
+                                                    caller_email = NULL, decision_reason = NULL, forward_reason = NULL,
+                                                    outcome_note = NULL, anonymised_at = $2
                                               WHERE created_at < $1 AND anonymised_at IS NULL
                                           RETURNING referral_id)
                             INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)

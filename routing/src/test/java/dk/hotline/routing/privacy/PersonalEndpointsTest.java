@@ -54,15 +54,27 @@ class PersonalEndpointsTest {
         PERSONAL.put("POST /api/inbox/referrals/{referralId}/acknowledge", "ACKNOWLEDGE");
         PERSONAL.put("POST /api/inbox/referrals/{referralId}/accept", "ACCEPT");
         PERSONAL.put("POST /api/inbox/referrals/{referralId}/reject", "REJECT");
+        PERSONAL.put("POST /api/inbox/referrals/{referralId}/forward", "FORWARD");
+        PERSONAL.put("POST /api/inbox/referrals/{referralId}/outcome", "RECORD_OUTCOME");
+        // The inbox pages: the referral page shows the description and the caller's contact; each action is audited.
+        PERSONAL.put("GET /indbakke/{referralId}", "READ");
+        PERSONAL.put("POST /indbakke/{referralId}/kvitter", "ACKNOWLEDGE");
+        PERSONAL.put("POST /indbakke/{referralId}/visiter", "ACCEPT");
+        PERSONAL.put("POST /indbakke/{referralId}/afvis", "REJECT");
+        PERSONAL.put("POST /indbakke/{referralId}/videresend", "FORWARD");
+        PERSONAL.put("POST /indbakke/{referralId}/udfald", "RECORD_OUTCOME");
     }
 
     /**
      * No personal data: the inbox list (ids, severity, municipality code, deadlines), the recipient directory, dead
      * letters and escalations (ids, states, generated text), the audit trail itself (staff and referral ids), and the
-     * routing preview (reference data only).
+     * routing preview (reference data only); the pages' start, sign-out, inbox list (as the API's list) and the
+     * directory pages (organisations, functional mailboxes, reference data).
      */
-    static final Set<String> NOT_PERSONAL = Set.of("GET /api/inbox/referrals", "GET /api/admin/recipients",
-            "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters", "GET /api/supervisor/dead-letters/events",
+    static final Set<String> NOT_PERSONAL = Set.of("GET /", "GET /logget-ud", "GET /indbakke", "GET /katalog",
+            "GET /katalog/{id}", "POST /katalog/{id}", "GET /api/inbox/referrals", "GET /api/admin/recipients",
+            "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters",
+            "GET /api/supervisor/dead-letters/events",
             "POST /api/supervisor/dead-letters/{id}/redeliver", "GET /api/supervisor/escalations", "GET /api/audit",
             "GET /api/routing/preview");
 
@@ -95,25 +107,51 @@ class PersonalEndpointsTest {
     @TestSecurity(user = "fyn-contact", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-fyn"))
     void everyPersonalEndpointLeavesItsAuditEntry() throws Exception {
-        ReferralEvents.Referral first = ReferralEvents.referral("461", "AGE_25_PLUS");
-        ReferralEvents.Referral second = ReferralEvents.referral("461", "AGE_25_PLUS");
-        try (ReferralEvents core = new ReferralEvents()) {
-            core.publish(first);
-            core.publish(second);
+        List<ReferralEvents.Referral> referrals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            referrals.add(ReferralEvents.referral("461", "AGE_25_PLUS"));
         }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            given().get("/api/inbox/referrals/{id}", first.id()).then().statusCode(200);
-            given().get("/api/inbox/referrals/{id}", second.id()).then().statusCode(200);
-        });
-        given().post("/api/inbox/referrals/{id}/acknowledge", first.id()).then().statusCode(200);
-        given().post("/api/inbox/referrals/{id}/accept", first.id()).then().statusCode(200);
+        try (ReferralEvents core = new ReferralEvents()) {
+            referrals.forEach(core::publish);
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> referrals.forEach(r ->
+                given().get("/api/inbox/referrals/{id}", r.id()).then().statusCode(200)));
+        String first = referrals.get(0).id();
+        String second = referrals.get(1).id();
+        String third = referrals.get(2).id();
+        String fourth = referrals.get(3).id();
+        String fifth = referrals.get(4).id();
+        String sixth = referrals.get(5).id();
+        given().post("/api/inbox/referrals/{id}/acknowledge", first).then().statusCode(200);
+        given().post("/api/inbox/referrals/{id}/accept", first).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"NOT_CONFIRMED\"}")
+                .post("/api/inbox/referrals/{id}/outcome", first).then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"reason\":\"Hører under Østjylland\"}")
-                .post("/api/inbox/referrals/{id}/reject", second.id()).then().statusCode(200);
+                .post("/api/inbox/referrals/{id}/reject", second).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"organisationId\":\"infohus-oestjylland\",\"reason\":\"Bor i Aarhus\"}")
+                .post("/api/inbox/referrals/{id}/forward", fifth).then().statusCode(200);
+        // The pages: form posts answered with a redirect.
+        given().get("/indbakke/{id}", third).then().statusCode(200).contentType("text/html");
+        given().redirects().follow(false).formParam("x", "").post("/indbakke/{id}/kvitter", third).then().statusCode(303);
+        given().redirects().follow(false).formParam("x", "").post("/indbakke/{id}/visiter", third).then().statusCode(303);
+        given().redirects().follow(false).formParam("outcome", "NO_CONTACT").post("/indbakke/{id}/udfald", third).then().statusCode(303);
+        given().redirects().follow(false).formParam("rejectReason", "Ikke vores").post("/indbakke/{id}/afvis", fourth).then().statusCode(303);
+        given().redirects().follow(false).formParam("organisationId", "ssp-461").formParam("forwardReason", "Personen er 16 år")
+                .post("/indbakke/{id}/videresend", sixth).then().statusCode(303);
 
-        Map<String, String> recordOf = Map.of("GET /api/inbox/referrals/{referralId}", first.id(),
-                "POST /api/inbox/referrals/{referralId}/acknowledge", first.id(),
-                "POST /api/inbox/referrals/{referralId}/accept", first.id(),
-                "POST /api/inbox/referrals/{referralId}/reject", second.id());
+        Map<String, String> recordOf = new LinkedHashMap<>();
+        recordOf.put("GET /api/inbox/referrals/{referralId}", first);
+        recordOf.put("POST /api/inbox/referrals/{referralId}/acknowledge", first);
+        recordOf.put("POST /api/inbox/referrals/{referralId}/accept", first);
+        recordOf.put("POST /api/inbox/referrals/{referralId}/outcome", first);
+        recordOf.put("POST /api/inbox/referrals/{referralId}/reject", second);
+        recordOf.put("POST /api/inbox/referrals/{referralId}/forward", fifth);
+        recordOf.put("GET /indbakke/{referralId}", third);
+        recordOf.put("POST /indbakke/{referralId}/kvitter", third);
+        recordOf.put("POST /indbakke/{referralId}/visiter", third);
+        recordOf.put("POST /indbakke/{referralId}/udfald", third);
+        recordOf.put("POST /indbakke/{referralId}/afvis", fourth);
+        recordOf.put("POST /indbakke/{referralId}/videresend", sixth);
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> personal : PERSONAL.entrySet()) {
             if (!audited(recordOf.get(personal.getKey()), personal.getValue())) {

@@ -3,6 +3,7 @@ package dk.hotline.core.referral.rest;
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.contact.Caller;
 import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.http.Shield;
 import dk.hotline.core.referral.ReferralService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,8 +26,11 @@ public class ReferralResource {
     private final ReferralService referrals;
     private final ContactService contacts;
     private final SecurityIdentity identity;
+    private final ReferralStatuses statuses;
 
-    public ReferralResource(ReferralService referrals, ContactService contacts, SecurityIdentity identity) {
+    public ReferralResource(ReferralService referrals, ContactService contacts, SecurityIdentity identity,
+                            ReferralStatuses statuses) {
+        this.statuses = statuses;
         this.referrals = referrals;
         this.contacts = contacts;
         this.identity = identity;
@@ -35,8 +39,10 @@ public class ReferralResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"advisor", "supervisor"})
-    @Operation(summary = "One referral (advisors: their site's only; supervisors outside their site give X-Access-Reason); audited")
+    @Operation(summary = "One referral with what became of it (routing's statuses: forwarded, accepted, the outcome...)"
+            + " (advisors: their site's only; supervisors outside their site give X-Access-Reason); audited")
     public Uni<ReferralView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(referrals.visible(id, Caller.of(identity, reason))).map(ReferralView::of);
+        return Shield.fromCancellation(referrals.visible(id, Caller.of(identity, reason))
+                .chain(r -> statuses.of(r.id).map(history -> ReferralView.of(r, history))));
     }
 }

@@ -46,4 +46,27 @@ class ReferralLifecycleTest {
     void statusEventTypesFollowTheContract() {
         assertThat(ReferralStatus.ESCALATED.eventType()).isEqualTo("dk.hotline.referral.escalated.v1");
     }
+
+    @Test
+    void forwardingStartsAgainForTheNewRecipientButNeverAfterADecision() {
+        assertThat(lifecycle.forward(Progress.ACKNOWLEDGED).progress()).isEqualTo(Progress.ROUTED);
+        assertThat(lifecycle.forward(Progress.DELIVERED).events()).containsExactly(ReferralStatus.FORWARDED);
+        assertThatThrownBy(() -> lifecycle.forward(Progress.ACCEPTED)).isInstanceOf(ActionConflictException.class);
+        assertThatThrownBy(() -> lifecycle.forward(Progress.REJECTED)).isInstanceOf(ActionConflictException.class);
+        assertThatThrownBy(() -> lifecycle.forward(Progress.CLOSED)).isInstanceOf(ActionConflictException.class);
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnceAfterAcceptingAndTheSameAgainChangesNothing() {
+        Transition t = lifecycle.recordOutcome(Progress.ACCEPTED, null, RecipientOutcome.CASE_STARTED);
+        assertThat(t.progress()).isEqualTo(Progress.CLOSED);
+        assertThat(t.events()).containsExactly(ReferralStatus.OUTCOME_RECORDED);
+        assertThat(lifecycle.recordOutcome(Progress.CLOSED, RecipientOutcome.CASE_STARTED, RecipientOutcome.CASE_STARTED).changed()).isFalse();
+        assertThatThrownBy(() -> lifecycle.recordOutcome(Progress.CLOSED, RecipientOutcome.CASE_STARTED, RecipientOutcome.NO_CONTACT))
+                .isInstanceOf(ActionConflictException.class).hasMessage("an outcome is already recorded");
+        assertThatThrownBy(() -> lifecycle.recordOutcome(Progress.ACKNOWLEDGED, null, RecipientOutcome.NOT_CONFIRMED))
+                .isInstanceOf(ActionConflictException.class);
+        assertThatThrownBy(() -> lifecycle.recordOutcome(Progress.REJECTED, null, RecipientOutcome.NOT_CONFIRMED))
+                .isInstanceOf(ActionConflictException.class);
+    }
 }

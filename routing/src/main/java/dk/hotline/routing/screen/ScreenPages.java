@@ -1,0 +1,58 @@
+package dk.hotline.routing.screen;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+
+/**
+ * The pages around routing's screens: the start page (recipients to their inbox, supervisors to the directory) and
+ * the page after sign-out. Sign-in and sign-out are Quarkus OIDC's (tenant {@code web}, application.properties).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ScreenPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signedOut();
+
+        static native TemplateInstance start(Viewer me);
+    }
+
+    private final SecurityIdentity identity;
+    private final Viewers viewers;
+
+    public ScreenPages(SecurityIdentity identity, Viewers viewers) {
+        this.identity = identity;
+        this.viewers = viewers;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(hidden = true)
+    public Object start() {
+        if (identity.hasRole("recipient")) {
+            return Response.seeOther(URI.create("/indbakke")).build();
+        }
+        if (identity.hasRole("supervisor")) {
+            return Response.seeOther(URI.create("/katalog")).build();
+        }
+        return Templates.start(viewers.current());
+    }
+
+    @GET
+    @Path("logget-ud")
+    @Operation(hidden = true)
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+}

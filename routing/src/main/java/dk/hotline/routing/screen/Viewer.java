@@ -1,0 +1,8 @@
+package dk.hotline.routing.screen;
+
+/**
+ * The person signed in to a page, as the header shows them: the name from the ID token and their organisation
+ * (from the token's claim, never from the request). A supervisor has no organisation.
+ */
+public record Viewer(String name, String organisationLabel, String organisationId) {
+}
