@@ -161,7 +161,8 @@ class ConsoleIT {
         // Fill in the log; autosave says when it has it.
         new Select(form.findElement(By.id("f-callerRole"))).selectByVisibleText("Pårørende");
         new Select(form.findElement(By.id("f-concernCategory"))).selectByValue("RIGHT_WING_EXTREMISM");
-        new Select(form.findElement(By.id("f-ageBand"))).selectByValue("AGE_15_17");
+        // An adult: routing gives it to the police district's infohus (a minor's goes to the municipality's SSP).
+        new Select(form.findElement(By.id("f-ageBand"))).selectByValue("AGE_18_24");
         new Select(form.findElement(By.id("f-municipalityCode"))).selectByVisibleText("Odense");
         form.findElement(By.cssSelector("input[name=adviceThemes] + label")).click();
         form.findElement(By.id("f-summary")).sendKeys("Moderen er bekymret for sin søn.");
@@ -189,7 +190,7 @@ class ConsoleIT {
                 .findElements(By.cssSelector("[data-testid=preview]")).stream().anyMatch(e -> e.getText().contains("48 timer")));
         assertThat(text(browser, "[data-testid=preview]")).isEqualTo("Går til: Infohus Fyn — frist 48 timer");
         choose(browser, "f-legalBasis-ANONYMOUS");
-        browser.driver().findElement(By.id("f-description")).sendKeys("Søn på 16 år deler højreekstremt materiale.");
+        browser.driver().findElement(By.id("f-description")).sendKeys("Søn på 19 år deler højreekstremt materiale.");
         browser.assertAccessible("the referral with routing's preview");
         browser.screenshot("referral-preview", By.id("referral"));
         browser.driver().findElement(By.cssSelector("[data-testid=finalise]")).click();
@@ -213,6 +214,7 @@ class ConsoleIT {
         // An amendment needs a reason.
         browser.driver().findElement(By.cssSelector("[data-testid=amend]")).click();
         assertThat(browser.waitFor(By.id("e-reason")).getText()).isEqualTo("Skriv, hvorfor henvendelsen rettes");
+        browser.assertAccessible("an amendment without its reason");
         browser.driver().findElement(By.id("f-summary")).sendKeys(" Faderen ringede også.");
         browser.driver().findElement(By.id("f-reason")).sendKeys("Oplysning glemt under samtalen");
         browser.driver().findElement(By.cssSelector("[data-testid=amend]")).click();
@@ -240,6 +242,7 @@ class ConsoleIT {
         assertThat(text(browser, "[data-testid=earlier] summary")).isEqualTo("1 tidligere henvendelse");
         assertThat(text(browser, "[data-testid=earlier] li a")).endsWith("Opkald uden indhold: tavst");
         assertThat(text(browser, "[data-testid=routing]")).isEqualTo("Normal");
+        browser.assertAccessible("a repeat caller's draft");
         browser.screenshot("repeat-caller");
         String url = browser.driver().getCurrentUrl();
         String first = browser.driver().getWindowHandle();
@@ -340,6 +343,7 @@ class ConsoleIT {
         await("the local copy restored into the form").atMost(Duration.ofSeconds(20)).until(() ->
                 value(browser, "f-summary").equals("Første del. Skrevet mens serveren var væk."));
         assertThat(browser.driver().findElement(By.id("restored-notice")).isDisplayed()).isTrue();
+        browser.assertAccessible("the restored local copy");
         browser.screenshot("restored", By.id("draft-heading"));
         awaitSaved(browser);
         await("the local copy dropped once the server has it").atMost(Duration.ofSeconds(10))
