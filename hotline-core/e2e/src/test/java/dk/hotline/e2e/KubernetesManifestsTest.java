@@ -232,7 +232,8 @@ class KubernetesManifestsTest {
             assertThat(topic.node().at("/spec/replicas").asInt()).as("%s replicas", topic).isEqualTo(3);
             assertThat(topic.node().at("/spec/config/min.insync.replicas").asInt()).as("%s min ISR", topic).isEqualTo(2);
         }
-        assertThat(topics).containsExactlyInAnyOrder("hotline.rotation", "hotline.calls", "hotline.referrals", "hotline.deliveries");
+        assertThat(topics).containsExactlyInAnyOrder("hotline.rotation", "hotline.calls", "hotline.referrals", "hotline.deliveries",
+                "hotline.calls.dlq", "hotline.deliveries.dlq", "hotline.referrals.dlq");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dk.hotline.core.audit;
 
-import dk.hotline.platform.problem.ProblemException;
+import dk.hotline.platform.problem.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -12,8 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +28,10 @@ public class AuditResource {
     @Operation(summary = "Audit entries, newest first, filtered by record, actor and time")
     public Uni<List<AuditEntry>> search(@QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
                                         @QueryParam("actor") String actor, @QueryParam("from") String from,
-                                        @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.badField("limit", "must be from 1 to " + MAX_PAGE);
-        }
+                                        @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        int size = QueryParameters.intInRange("limit", limit, 100, 1, MAX_PAGE);
+        Instant since = QueryParameters.instant("from", from, null);
+        Instant until = QueryParameters.instant("to", to, null);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (recordType != null) {
@@ -49,23 +46,15 @@ public class AuditResource {
             where.add("actor = :actor");
             params.and("actor", actor);
         }
-        if (from != null) {
+        if (since != null) {
             where.add("at >= :from");
-            params.and("from", instant("from", from));
+            params.and("from", since);
         }
-        if (to != null) {
+        if (until != null) {
             where.add("at < :to");
-            params.and("to", instant("to", to));
+            params.and("to", until);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
         return AuditEntry.<AuditEntry>find(query, params).page(0, size).list();
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be an ISO-8601 date-time with offset");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.hotline.core.call;
 
+import dk.hotline.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
@@ -44,12 +45,10 @@ public class CallEventConsumer {
         try {
             event = json.readValue(message.getPayload(), CallLifecycle.class);
         } catch (Exception e) {
-            LOG.warnf("Unreadable call event %s skipped (%s)", ceId, e.getClass().getSimpleName());
-            return Uni.createFrom().completionStage(message::ack);
+            return deadLetter(message, ceId, "unreadable call event (" + e.getClass().getSimpleName() + ")");
         }
         if (event.callId() == null || event.state() == null || event.occurredAt() == null) {
-            LOG.warnf("Call event %s without callId, state or occurredAt skipped", ceId);
-            return Uni.createFrom().completionStage(message::ack);
+            return deadLetter(message, ceId, "call event without callId, state or occurredAt");
         }
         // The adapter's ids are callId/STATE; the same scheme covers an event that came without ce_id.
         String eventId = ceId != null ? ceId : event.callId() + "/" + event.state().name();
@@ -65,5 +64,11 @@ public class CallEventConsumer {
                     LOG.errorf("Call event %s could not be applied (%s); sent to the dead-letter topic", eventId, e.getClass().getName());
                     return Uni.createFrom().completionStage(() -> message.nack(e));
                 });
+    }
+
+    /** A malformed record goes to the dead-letter topic with its reason, and the partition moves on. */
+    private static Uni<Void> deadLetter(Message<String> message, String ceId, String reason) {
+        LOG.warnf("Call event %s sent to the dead-letter topic: %s", ceId, reason);
+        return Uni.createFrom().completionStage(() -> message.nack(new MalformedEventException(reason)));
     }
 }

@@ -1,7 +1,7 @@
 package dk.hotline.core.call;
 
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,18 +1,20 @@
 package dk.hotline.core.console;
 
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
 import dk.hotline.core.contact.Contact;
+import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.contact.ContactPatch;
 import dk.hotline.core.contact.domain.ContactField;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.Arrays;
@@ -148,11 +150,11 @@ public final class LogForm {
         }
         ConcernCategory concern = parse(ConcernCategory.class, "concernCategory", concernCategory, clear, ContactField.concernCategory, texts);
         AgeBand age = parse(AgeBand.class, "ageBand", ageBand, clear, ContactField.ageBand, texts);
-        String municipality = municipalityCode.isBlank() ? null : municipalityCode.strip();
+        String municipality = municipalityCode.isBlank() ? null : MunicipalityCode.normalise(municipalityCode);
         if (municipality == null) {
             clear.add(ContactField.municipalityCode);
-        } else if (!municipality.matches("\\d{3}")) {
-            errors.put("municipalityCode", texts.message("municipalityCode", "is not one of the 98 municipality codes"));
+        } else if (!MunicipalityCode.isWellFormed(municipality)) {
+            errors.put("municipalityCode", texts.message("municipalityCode", Municipalities.UNKNOWN));
             municipality = null;
         }
         Set<AdviceTheme> themes = EnumSet.noneOf(AdviceTheme.class);

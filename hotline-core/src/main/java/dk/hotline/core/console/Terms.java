@@ -1,15 +1,15 @@
 package dk.hotline.core.console;
 
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
-import dk.hotline.core.advice.domain.Vocabulary;
+import dk.hotline.contracts.vocabulary.Vocabulary;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import io.quarkus.qute.TemplateGlobal;
 
 import java.util.Arrays;
@@ -36,7 +36,7 @@ public final class Terms {
     static final List<Term> contentlessOutcomes = Arrays.stream(Outcome.values()).filter(Outcome::withoutContent).map(o -> new Term(o.name(), o.da())).toList();
     static final List<Term> severities = terms(Severity.values());
     static final List<Term> legalBases = terms(LegalBasis.values());
-    static final List<Term> municipalities = new Municipalities().all().entrySet().stream()
+    static final List<Term> municipalities = Municipalities.shipped().all().entrySet().stream()
             .map(e -> new Term(e.getKey(), e.getValue())).sorted(Comparator.comparing(Term::label)).toList();
 
     private Terms() {

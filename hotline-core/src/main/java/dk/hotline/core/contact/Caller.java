@@ -2,8 +2,8 @@ package dk.hotline.core.contact;
 
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

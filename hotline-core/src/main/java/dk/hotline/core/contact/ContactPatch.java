@@ -2,11 +2,12 @@ package dk.hotline.core.contact;
 
 import dk.hotline.core.advice.domain.AdviceLog;
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
+import dk.hotline.contracts.MunicipalityCode;
 import dk.hotline.core.contact.domain.ContactField;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,11 @@ public record ContactPatch(CallerRole callerRole, Sector callerSector, ConcernCa
                            @Size(max = AdviceLog.SUMMARY_MAX, message = "must be at most " + AdviceLog.SUMMARY_MAX + " characters") String summary,
                            Outcome outcome,
                            Set<ContactField> clear) {
+
+    /** "0461" and " 461" are taken as "461": one rule with routing ({@link MunicipalityCode}). */
+    public ContactPatch {
+        municipalityCode = MunicipalityCode.normalise(municipalityCode);
+    }
 
     public AdviceLog applyTo(AdviceLog log) {
         Set<ContactField> cleared = clear == null ? Set.of() : clear;

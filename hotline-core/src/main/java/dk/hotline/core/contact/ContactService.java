@@ -15,8 +15,8 @@ import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -289,7 +289,7 @@ public class ContactService {
     private List<FieldProblem> checked(AdviceLog log, List<FieldProblem> problems) {
         List<FieldProblem> all = new ArrayList<>(problems);
         if (log.municipalityCode() != null && !municipalities.isKnown(log.municipalityCode())) {
-            all.add(new FieldProblem("municipalityCode", "is not one of the 98 municipality codes"));
+            all.add(new FieldProblem("municipalityCode", Municipalities.UNKNOWN));
         }
         return all;
     }

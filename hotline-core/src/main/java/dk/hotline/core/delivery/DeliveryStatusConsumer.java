@@ -1,5 +1,6 @@
 package dk.hotline.core.delivery;
 
+import dk.hotline.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.core.call.ProcessedEvent;
@@ -46,12 +47,10 @@ public class DeliveryStatusConsumer {
             event = json.readValue(message.getPayload(), ReferralStatusEvent.class);
             referral = UUID.fromString(event.referralId());
         } catch (Exception e) {
-            LOG.warnf("Unreadable referral status event %s skipped (%s)", ceId, e.getClass().getSimpleName());
-            return Uni.createFrom().completionStage(message::ack);
+            return deadLetter(message, ceId, "unreadable referral status event (" + e.getClass().getSimpleName() + ")");
         }
         if (event.status() == null || event.status().isBlank() || event.occurredAt() == null) {
-            LOG.warnf("Referral status event %s without status or occurredAt skipped", ceId);
-            return Uni.createFrom().completionStage(message::ack);
+            return deadLetter(message, ceId, "referral status event without status or occurredAt");
         }
         String eventId = ceId != null ? ceId : referral + "/" + event.status() + "/" + event.occurredAt();
         return record(eventId, referral, event)
@@ -61,6 +60,12 @@ public class DeliveryStatusConsumer {
                     LOG.errorf("Referral status event %s could not be stored (%s); sent to the dead-letter topic", eventId, e.getClass().getName());
                     return Uni.createFrom().completionStage(() -> message.nack(e));
                 });
+    }
+
+    /** A malformed record goes to the dead-letter topic with its reason, and the partition moves on. */
+    private static Uni<Void> deadLetter(Message<String> message, String ceId, String reason) {
+        LOG.warnf("Referral status event %s sent to the dead-letter topic: %s", ceId, reason);
+        return Uni.createFrom().completionStage(() -> message.nack(new MalformedEventException(reason)));
     }
 
     Uni<Void> record(String eventId, UUID referral, ReferralStatusEvent event) {

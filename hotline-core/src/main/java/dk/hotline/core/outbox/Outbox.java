@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * The only way core writes events: {@link #append} joins the caller's
  * transaction, so the row that changed and the event saying so commit together
- * or not at all. {@link OutboxRelay} publishes them afterwards.
+ * or not at all. {@link OutboxPublisher} publishes them afterwards.
  */
 @ApplicationScoped
 public class Outbox {

@@ -1,78 +1,77 @@
 package dk.hotline.core.reference;
 
+import dk.hotline.contracts.reference.Municipality;
+import dk.hotline.contracts.reference.ReferenceCatalog;
+import dk.hotline.contracts.reference.ReferenceData;
+import dk.hotline.contracts.reference.ReferenceDataSet;
+import dk.hotline.contracts.reference.Territory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 98 municipalities, from {@code reference/municipalities.csv} on the
- * classpath (source note beside it). Read once at start-up.
+ * The codes an advisor may give for where the concern lies: the 98 municipalities and the territories that are
+ * not municipalities but are served like one (Christiansø, 411). Read from the contracts module's versioned
+ * reference data, the same copy routing routes by, in the version in force now; so core accepts exactly what
+ * routing can route. Codes are normalised by {@link dk.hotline.contracts.MunicipalityCode} before they get here.
  */
 @ApplicationScoped
 public class Municipalities {
 
-    static final String RESOURCE = "reference/municipalities.csv";
+    /** Said of a well-formed code that names no municipality or territory (Texts matches "municipality codes"). */
+    public static final String UNKNOWN = "is not one of the municipality codes (98 municipalities and Christiansø, 411)";
 
-    private final Map<String, String> namesByCode;
-    private final Map<String, String> regionsByCode;
+    private static final ReferenceCatalog SHIPPED = ReferenceData.shipped();
 
-    public Municipalities() {
-        this.namesByCode = load(1);
-        this.regionsByCode = load(2);
+    private final ReferenceCatalog catalog;
+    private final Clock clock;
+
+    @Inject
+    public Municipalities(Clock clock) {
+        this(SHIPPED, clock);
+    }
+
+    public Municipalities(ReferenceCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The shipped data as it is today, for what is built once (the console's list of places). */
+    public static Municipalities shipped() {
+        return new Municipalities(SHIPPED, Clock.systemUTC());
+    }
+
+    private ReferenceDataSet inForce() {
+        return catalog.at(clock.instant());
     }
 
     public boolean isKnown(String code) {
-        return code != null && namesByCode.containsKey(code);
+        return code != null && inForce().knows(code);
     }
 
     public Optional<String> name(String code) {
-        return Optional.ofNullable(namesByCode.get(code));
+        return code == null ? Optional.empty() : inForce().placeName(code);
     }
 
-    /** The region (e.g. "Region Midtjylland") a municipality lies in; for the statistics. */
+    /** The region (e.g. "Region Midtjylland") a code lies in; for the statistics. */
     public Optional<String> region(String code) {
-        return Optional.ofNullable(code == null ? null : regionsByCode.get(code));
+        return code == null ? Optional.empty() : inForce().region(code);
     }
 
-    /** Every municipality, code to name, in the file's order. */
+    /** Every code an advisor may choose, code to name: the municipalities, then the territories. */
     public Map<String, String> all() {
-        return java.util.Collections.unmodifiableMap(namesByCode);
+        Map<String, String> names = new LinkedHashMap<>();
+        inForce().municipalities().forEach((Municipality m) -> names.put(m.code(), m.name()));
+        inForce().territories().forEach((Territory t) -> names.put(t.code(), t.name()));
+        return Collections.unmodifiableMap(names);
     }
 
     public int count() {
-        return namesByCode.size();
-    }
-
-    private static Map<String, String> load(int column) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            Map<String, String> names = new LinkedHashMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("code,name")) {
-                throw new IllegalStateException(RESOURCE + " does not start with the header code,name,...");
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                names.put(cells[0].trim(), cells[column].trim());
-            }
-            return java.util.Collections.unmodifiableMap(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return all().size();
     }
 }

@@ -1,12 +1,12 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.platform.crypto.SealedColumn;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,9 +1,10 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.contracts.MunicipalityCode;
+import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.referral.domain.LegalBasis;
 import dk.hotline.core.referral.domain.ReferralRules;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,11 @@ public record ReferralRequest(
         @NotBlank(message = "is required")
         @Size(max = ReferralRules.DESCRIPTION_MAX, message = "must be at most " + ReferralRules.DESCRIPTION_MAX + " characters")
         String description) {
+
+    /** "0461" and " 461" are taken as "461": one rule with routing ({@link MunicipalityCode}). */
+    public ReferralRequest {
+        municipalityCode = MunicipalityCode.normalise(municipalityCode);
+    }
 
     /** The caller's contact details; passed on only with the caller's consent. */
     public record CallerContact(@Size(max = 200, message = "must be at most 200 characters") String name,

@@ -1,6 +1,6 @@
 package dk.hotline.core.referral;
 
-import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.advice.domain.FieldProblem;
 import dk.hotline.core.audit.AuditAction;
 import dk.hotline.core.audit.AuditLog;
@@ -12,10 +12,10 @@ import dk.hotline.core.outbox.Outbox;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
-import dk.hotline.core.referral.domain.Deadlines;
+import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.core.referral.domain.ReferralRules;
-import dk.hotline.core.referral.domain.Severity;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.contracts.vocabulary.Line;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -138,7 +138,7 @@ public class ReferralService {
         problems.addAll(ReferralRules.problems(contact.line == Line.COPENHAGEN_LOCAL, request.severity(), request.legalBasis(),
                 municipality, ageBand, hasContact, request.description()));
         if (municipality != null && !municipalities.isKnown(municipality)) {
-            problems.add(new FieldProblem("municipalityCode", "is not one of the 98 municipality codes"));
+            problems.add(new FieldProblem("municipalityCode", Municipalities.UNKNOWN));
         }
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("The referral breaks " + problems.size() + " rule(s); nothing was changed",
@@ -153,7 +153,7 @@ public class ReferralService {
         r.severity = request.severity();
         r.acute = request.severity() == Severity.ACUTE;
         r.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        r.deadlineAt = Deadlines.deadline(request.severity(), r.createdAt);
+        r.deadlineAt = Deadlines.due(request.severity(), r.createdAt);
         r.municipalityCode = municipality;
         r.ageBand = ageBand;
         r.concernCategory = contact.concernCategory;

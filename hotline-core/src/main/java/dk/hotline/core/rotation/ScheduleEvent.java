@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation;
 
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Segment;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.schedule.Segment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

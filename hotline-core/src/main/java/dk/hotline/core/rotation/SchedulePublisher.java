@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation;
 
 import dk.hotline.core.outbox.Outbox;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.Rotation;
 import dk.hotline.core.rotation.domain.RotationSchedule;
 import io.smallrye.mutiny.Multi;

@@ -1,8 +1,8 @@
 package dk.hotline.core.statistics;
 
 import dk.hotline.core.reference.Municipalities;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.core.statistics.domain.ReportPeriod;
 import dk.hotline.core.statistics.domain.YearlyReport;
 import io.smallrye.mutiny.Uni;

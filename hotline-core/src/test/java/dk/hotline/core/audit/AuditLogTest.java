@@ -54,6 +54,30 @@ class AuditLogTest {
     }
 
     @Test
+    @TestSecurity(user = "supervisor", roles = "supervisor")
+    void timeParametersTakeWhatAPersonPastes() {
+        String recordId = UUID.randomUUID().toString();
+        OnVertx.await(() -> Panache.withTransaction(() ->
+                audit.record("advisor-aarhus", "advisor", AuditAction.READ, "contact", recordId, null)));
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).minusHours(1).withNano(0).toString();
+        String danishLocal = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Copenhagen")).minusHours(1)
+                .withNano(0).toString();
+        // "+02:00" pasted into a URL arrives as " 02:00"; Z; and Danish local time without an offset.
+        String utc = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        for (String from : java.util.List.of(since, utc, danishLocal)) {
+            given().urlEncodingEnabled(false).get("/api/audit?recordId=" + recordId + "&from=" + from)
+                    .then().statusCode(200).body("size()", equalTo(1));
+        }
+        given().urlEncodingEnabled(false).get("/api/audit?recordId=" + recordId + "&to=" + since)
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("to", "2026-13-01T10:00").get("/api/audit")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("to"));
+        given().queryParam("limit", "ten").get("/api/audit")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     @TestSecurity(user = "advisor-aarhus", roles = "advisor")
     void advisorsCannotReadTheAuditTrail() {
         given().get("/api/audit").then().statusCode(403);

@@ -3,9 +3,10 @@ package dk.hotline.core.call;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.core.support.AdvisorEventStream;
 import dk.hotline.core.support.FakeTelephonyAdapter;
+import dk.hotline.core.support.KafkaTopicReader;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -36,6 +37,9 @@ class CallEventsTest {
     @ConfigProperty(name = "mp.messaging.incoming.calls.topic")
     String callsTopic;
 
+    @ConfigProperty(name = "mp.messaging.incoming.calls.dead-letter-queue.topic")
+    String deadLetterTopic;
+
     @TestHTTPResource("/api/advisor/events")
     URI events;
 
@@ -43,7 +47,7 @@ class CallEventsTest {
     @TestSecurity(user = "anna", roles = "advisor")
     @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
     void connectedCallOpensADraftAtOnceAndTellsItsAdvisorOverSse() {
-        String callId = "1732262400." + UUID.randomUUID().toString().substring(0, 8);
+        String callId = "1732262400." + FakeTelephonyAdapter.uniqueDigits();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (AdvisorEventStream stream = new AdvisorEventStream(events);
              FakeTelephonyAdapter adapter = new FakeTelephonyAdapter(callsTopic)) {
@@ -76,7 +80,7 @@ class CallEventsTest {
 
     @Test
     void redeliveredConnectedEventOpensNoSecondDraftAndLaterEventsMoveTheCallOn() {
-        String callId = "1732262401." + UUID.randomUUID().toString().substring(0, 8);
+        String callId = "1732262401." + FakeTelephonyAdapter.uniqueDigits();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (FakeTelephonyAdapter adapter = new FakeTelephonyAdapter(callsTopic)) {
             adapter.publish(callId, "CONNECTED", "COPENHAGEN", "advisor-cph-2", t0);
@@ -90,7 +94,7 @@ class CallEventsTest {
             assertThat(call(callId).connectedAt).isEqualTo(t0);
             // A late redelivery of CONNECTED after ENDED does not move the call back either.
             adapter.publish(callId, "CONNECTED", "COPENHAGEN", "advisor-cph-2", t0);
-            String marker = "1732262402." + UUID.randomUUID().toString().substring(0, 8);
+            String marker = "1732262402." + FakeTelephonyAdapter.uniqueDigits();
             adapter.publish(marker, "OFFERED", "COPENHAGEN", null, t0);
             await().atMost(Duration.ofSeconds(30)).until(() -> call(marker) != null);
             assertThat(call(callId).state.name()).isEqualTo("ENDED");
@@ -102,8 +106,8 @@ class CallEventsTest {
     @TestSecurity(user = "sofie", roles = "supervisor")
     @OidcSecurity(claims = @Claim(key = "site", value = "COPENHAGEN"))
     void supervisorSeesAnsweredCallsWithoutAFinalisedLog() {
-        String old = "1732262403." + UUID.randomUUID().toString().substring(0, 8);
-        String recent = "1732262404." + UUID.randomUUID().toString().substring(0, 8);
+        String old = "1732262403." + FakeTelephonyAdapter.uniqueDigits();
+        String recent = "1732262404." + FakeTelephonyAdapter.uniqueDigits();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (FakeTelephonyAdapter adapter = new FakeTelephonyAdapter(callsTopic)) {
             adapter.publish(old, "CONNECTED", "AARHUS", "advisor-aarhus-3", now.minus(Duration.ofHours(2)));
@@ -120,6 +124,25 @@ class CallEventsTest {
                 .body("callId", hasItem(old));
         given().queryParam("olderThan", "half an hour").get("/api/supervisor/unlogged-calls").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("olderThan"));
+    }
+
+    @Test
+    void aMalformedCallEventGoesToTheDeadLetterTopicWithItsReasonAndTheNextIsRecorded() {
+        String after = "1732262405." + FakeTelephonyAdapter.uniqueDigits();
+        String broken = "1732262406." + FakeTelephonyAdapter.uniqueDigits();
+        try (FakeTelephonyAdapter adapter = new FakeTelephonyAdapter(callsTopic);
+             KafkaTopicReader deadLetters = new KafkaTopicReader(deadLetterTopic)) {
+            // One partition key for both, so the second waits behind the first if the first stalled.
+            adapter.publishRaw(after, broken + "/OFFERED", "{not json");
+            adapter.publishRaw(after, broken + "/QUEUED", "{\"callId\":\"" + broken + "\",\"state\":\"QUEUED\"}");
+            adapter.publish(after, "OFFERED", "AARHUS", null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> call(after) != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll().size() >= 2);
+            assertThat(deadLetters.poll()).extracting(r -> KafkaTopicReader.header(r, "dead-letter-reason").orElse(""))
+                    .containsExactly("unreadable call event (JsonParseException)",
+                            "call event without callId, state or occurredAt");
+        }
+        assertThat(call(broken)).isNull();
     }
 
     @Test

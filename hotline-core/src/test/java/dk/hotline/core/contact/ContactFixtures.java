@@ -2,14 +2,14 @@ package dk.hotline.core.contact;
 
 import dk.hotline.core.advice.domain.AdviceLog;
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 

@@ -88,7 +88,7 @@ class StatisticsBenchmark {
             millis.add((System.nanoTime() - start) / 1_000_000);
         }
         long siteStart = System.nanoTime();
-        OnVertx.await(() -> statistics.report(year, dk.hotline.core.rotation.domain.Site.AARHUS, null));
+        OnVertx.await(() -> statistics.report(year, dk.hotline.contracts.vocabulary.Site.AARHUS, null));
         long siteMillis = (System.nanoTime() - siteStart) / 1_000_000;
         Collections.sort(millis);
         long median = millis.get(millis.size() / 2);

@@ -1,5 +1,8 @@
 package dk.hotline.core.support;
 
+import dk.hotline.contracts.Contract;
+import java.util.List;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,8 +41,14 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
                 {"callId":"%s","state":"%s","line":"NATIONAL","site":"%s","queue":"hotline-%s",
                  "advisorEndpoint":%s,"occurredAt":"%s","waitSeconds":2,"talkSeconds":null,
                  "callerHash":"q3Vx0m8kYw2hLr1bXn5s7e9tUa4cD6fG8iJ0kL2mN4o","routing":{"action":"QUEUE","degraded":false,"overflowReason":null},
-                 "endReason":null}""".formatted(callId, state, site, site.toLowerCase(),
-                advisorEndpoint == null ? "null" : "\"" + advisorEndpoint + "\"", occurredAt);
+                 "endReason":%s}""".formatted(callId, state, site, site.toLowerCase(),
+                advisorEndpoint == null ? "null" : "\"" + advisorEndpoint + "\"", occurredAt,
+                state.equals("ENDED") || state.equals("ABANDONED") ? "\"CALLER_HANGUP\"" : "null");
+        // What core's tests feed in is what the adapter may send: valid against the call-lifecycle contract.
+        List<String> violations = Contract.CALL_LIFECYCLE_V1.violations(payload);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("not a call-lifecycle.v1 event: " + violations);
+        }
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, callId, payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", callId + "/" + state);
@@ -48,6 +57,26 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
         header(record, "ce_subject", callId);
         header(record, "ce_time", occurredAt.toString());
         header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    /** Publishes any value under a key, with the adapter's CloudEvent headers: for what a broken producer might send. */
+    public void publishRaw(String key, String eventId, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId);
+        header(record, "ce_type", "dk.hotline.call.offered.v1");
+        header(record, "ce_source", "urn:dk:hotline:telephony-adapter");
+        header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    /** Digits for the second half of an Asterisk Linkedid ("1732262400.<digits>"), unique within a test run. */
+    public static String uniqueDigits() {
+        return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

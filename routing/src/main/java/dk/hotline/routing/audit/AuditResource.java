@@ -1,6 +1,6 @@
 package dk.hotline.routing.audit;
 
-import dk.hotline.platform.problem.ProblemException;
+import dk.hotline.platform.problem.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +24,14 @@ public class AuditResource {
     @GET
     @RolesAllowed("supervisor")
     @WithSession
-    @Operation(summary = "Audit entries, newest first, filtered by referral, actor and organisation")
+    @Operation(summary = "Audit entries, newest first, filtered by referral, actor, organisation and time")
     public Uni<List<AuditEntryEntity>> search(@QueryParam("recordId") String recordId, @QueryParam("actor") String actor,
-                                              @QueryParam("organisation") String organisation, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw ProblemException.badField("limit", "must be between 1 and 1000");
-        }
+                                              @QueryParam("organisation") String organisation,
+                                              @QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("limit") String limit) {
+        int size = QueryParameters.intInRange("limit", limit, 100, 1, 1000);
+        Instant since = QueryParameters.instant("from", from, null);
+        Instant until = QueryParameters.instant("to", to, null);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (recordId != null) {
@@ -43,6 +45,14 @@ public class AuditResource {
         if (organisation != null) {
             where.add("organisation = :organisation");
             params.and("organisation", organisation);
+        }
+        if (since != null) {
+            where.add("at >= :from");
+            params.and("from", since);
+        }
+        if (until != null) {
+            where.add("at < :to");
+            params.and("to", until);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
         return AuditEntryEntity.<AuditEntryEntity>find(query, params).page(0, size).list();

@@ -2,7 +2,7 @@ package dk.hotline.routing.common;
 
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
 import dk.hotline.routing.recipient.domain.RecipientResolver;
-import dk.hotline.routing.recipient.domain.ReferenceCatalog;
+import dk.hotline.contracts.reference.ReferenceCatalog;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.ReferralLifecycle;
 import dk.hotline.routing.webhook.domain.RetryPolicy;

@@ -11,19 +11,27 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A status event written in the same transaction as the change it reports; published to Kafka afterwards. */
+/**
+ * A status event written in the same transaction as the change it reports; published to Kafka afterwards by the
+ * platform's OutboxRelay (the same table shape as core's outbox).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEventEntity extends PanacheEntityBase {
     @Id
-    // IDENTITY, not a pooled sequence: the publisher sends in id order, which must be the commit order of the
+    // IDENTITY, not a pooled sequence: the relay sends in seq order, which must be the commit order of the
     // changes of one referral even when several instances write (a pooled block would not be).
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "event_id")
+    public Long seq;
+    /** The CloudEvent id. */
+    @Column(name = "id")
     public UUID eventId;
-    @Column(name = "referral_id")
+    /** The Kafka key: the referral id. */
+    @Column(name = "record_key")
     public String referralId;
+    /** Null: the deliveries channel's own topic. */
+    public String topic;
+    public String subject;
     public String type;
     public String payload;
     @Column(name = "created_at")

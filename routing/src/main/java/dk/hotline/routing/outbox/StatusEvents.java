@@ -36,6 +36,7 @@ public class StatusEvents {
         OutboxEventEntity e = new OutboxEventEntity();
         e.eventId = UUID.randomUUID();
         e.referralId = r.referralId;
+        e.subject = r.referralId;
         e.type = status.eventType();
         e.createdAt = at;
         try {

@@ -1,14 +1,15 @@
 package dk.hotline.routing.recipient;
 
+import dk.hotline.contracts.MunicipalityCode;
+import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.recipient.domain.AgeBand;
-import dk.hotline.routing.recipient.domain.Line;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.routing.recipient.domain.RecipientResolver;
 import dk.hotline.routing.recipient.domain.RoutingDecision;
 import dk.hotline.routing.recipient.domain.RoutingRequest;
-import dk.hotline.routing.recipient.domain.Severity;
-import dk.hotline.routing.recipient.domain.Site;
-import dk.hotline.routing.referral.domain.DeadlinePolicy;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.contracts.vocabulary.Site;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,8 +24,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where a referral would go, before it is made: the same resolver and deadline allowance that routing applies to
- * the real referral, so the advisor's preview ("Går til: Infohus Fyn — frist 48 timer") comes from the one source.
+ * Where a referral would go, before it is made: the same resolver that routing applies to the real referral and
+ * the one deadline rule that core applies when it makes it, so the advisor's preview ("Går til: Infohus Fyn — frist 48 timer") comes from the one source.
  * Reads reference data only (no personal data); for advisors, called by core with the advisor's own token.
  */
 @Path("/api/routing/preview")
@@ -53,14 +54,15 @@ public class RoutingPreviewResource {
         Severity s = required(Severity.class, "severity", severity);
         Site handledBy = required(Site.class, "site", site);
         AgeBand age = ageBand == null || ageBand.isBlank() ? AgeBand.UNKNOWN : required(AgeBand.class, "ageBand", ageBand);
-        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();
-        if (municipality != null && !municipality.matches("\\d{3}")) {
+        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null
+                : MunicipalityCode.normalise(municipalityCode);
+        if (municipality != null && !MunicipalityCode.isWellFormed(municipality)) {
             throw ProblemException.badField("municipalityCode", "must be a 3-digit municipality code");
         }
         RoutingDecision decision = resolver.resolve(new RoutingRequest(l, s, municipality, age, handledBy, clock.instant()));
         return new Preview(decision.recipient().id(), decision.recipient().name(), decision.recipient().kind().name(),
                 decision.copies().stream().map(o -> o.name()).toList(), decision.acute(),
-                DeadlinePolicy.allowance(s).toHours(), decision.explanation());
+                Deadlines.allowance(s).toHours(), decision.explanation());
     }
 
     private static <E extends Enum<E>> E required(Class<E> type, String field, String value) {

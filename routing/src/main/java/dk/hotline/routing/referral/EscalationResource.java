@@ -1,7 +1,7 @@
 package dk.hotline.routing.referral;
 
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.recipient.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,6 +2,7 @@ package dk.hotline.routing.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.contracts.Contract;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -31,24 +32,35 @@ public class ReferralConsumer {
 
     private final ReferralIntake intake;
     private final ObjectMapper mapper;
+    private final DeadLetters deadLetters;
 
-    public ReferralConsumer(ReferralIntake intake, ObjectMapper mapper) {
+    public ReferralConsumer(ReferralIntake intake, ObjectMapper mapper, DeadLetters deadLetters) {
         this.intake = intake;
         this.mapper = mapper;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("referrals")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<ReferralIntake.Incoming> usable = new ArrayList<>();
+        List<DeadLetters.Rejected> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
-            read(record).ifPresent(usable::add);
+            String problem = read(record, usable);
+            if (problem != null) {
+                rejected.add(new DeadLetters.Rejected(record, problem));
+            }
         }
+        // What can never be routed goes to the dead-letter topic first, so the partition moves on past it.
+        Uni<Void> deadLettered = deadLetters.send(rejected)
+                .onFailure().invoke(f -> LOG.warnf("%d malformed referral records not dead-lettered yet, retrying: %s",
+                        rejected.size(), f.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
         if (usable.isEmpty()) {
-            return ack(batch);
+            return deadLettered.chain(() -> ack(batch));
         }
         // A retry after a unique-key clash (two instances racing on one record during a rebalance) finds the
         // referrals stored by the other and leaves them out.
-        return intake.receiveAll(usable)
+        return deadLettered.chain(() -> intake.receiveAll(usable))
                 .onFailure().invoke(f -> LOG.warnf("Batch of %d referrals not stored yet, retrying: %s", usable.size(),
                         f.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
@@ -56,26 +68,40 @@ public class ReferralConsumer {
                 .chain(() -> ack(batch));
     }
 
-    private java.util.Optional<ReferralIntake.Incoming> read(KafkaRecord<String, String> record) {
+    /**
+     * Adds the record's referral to {@code usable}, or answers why it can never be routed (null when usable or not a
+     * referral event at all). The reason names fields and exception types only, never content.
+     */
+    private String read(KafkaRecord<String, String> record, List<ReferralIntake.Incoming> usable) {
         String ceId = header(record.getHeaders(), "ce_id");
         String type = header(record.getHeaders(), "ce_type");
         if (type != null && !ReferralCreatedV1.TYPE.equals(type)) {
             LOG.debugf("Ignoring event of type %s", type);
-            return java.util.Optional.empty();
+            return null;
+        }
+        if (record.getPayload() == null) {
+            return "no payload";
+        }
+        try {
+            mapper.readTree(record.getPayload());
+        } catch (JsonProcessingException e) {
+            return "not JSON (" + e.getClass().getSimpleName() + ")";
+        }
+        List<String> violations = Contract.REFERRAL_CREATED_V1.violations(record.getPayload());
+        if (!violations.isEmpty()) {
+            return "not a referral-created.v1 event: " + String.join("; ", violations);
         }
         ReferralCreatedV1 event;
         try {
-            event = record.getPayload() == null ? null : mapper.readValue(record.getPayload(), ReferralCreatedV1.class);
+            event = mapper.readValue(record.getPayload(), ReferralCreatedV1.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("Skipping unreadable referral event %s: %s", ceId, e.getClass().getSimpleName());
-            return java.util.Optional.empty();
+            return "unreadable referral event (" + e.getClass().getSimpleName() + ")";
         }
-        if (event == null || !event.missingFields().isEmpty()) {
-            LOG.warnf("Skipping referral event %s: missing or invalid %s", ceId,
-                    event == null ? "payload" : event.missingFields());
-            return java.util.Optional.empty();
+        if (!event.missingFields().isEmpty()) {
+            return "missing or invalid " + event.missingFields();
         }
-        return java.util.Optional.of(new ReferralIntake.Incoming(ceId != null ? ceId : "referral:" + event.referralId(), event));
+        usable.add(new ReferralIntake.Incoming(ceId != null ? ceId : "referral:" + event.referralId(), event));
+        return null;
     }
 
     private static String header(Headers headers, String name) {

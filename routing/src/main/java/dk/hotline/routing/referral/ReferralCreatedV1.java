@@ -1,10 +1,10 @@
 package dk.hotline.routing.referral;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dk.hotline.routing.recipient.domain.AgeBand;
-import dk.hotline.routing.recipient.domain.Line;
-import dk.hotline.routing.recipient.domain.Severity;
-import dk.hotline.routing.recipient.domain.Site;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.contracts.vocabulary.Site;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +43,9 @@ public record ReferralCreatedV1(String referralId, String contactId, Line line, 
         }
         if (createdAt == null) {
             missing.add("createdAt");
+        }
+        if (deadlineAt == null) {
+            missing.add("deadlineAt");
         }
         return missing;
     }

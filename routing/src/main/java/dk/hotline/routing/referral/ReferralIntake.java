@@ -136,7 +136,7 @@ public class ReferralIntake {
         r.severity = e.severity().name();
         r.acute = d.acute();
         r.createdAt = e.createdAt();
-        r.deadlineAt = deadlines.deadline(e.deadlineAt(), e.severity(), e.createdAt());
+        r.deadlineAt = e.deadlineAt(); // computed once by core, never recomputed here
         r.municipalityCode = e.municipalityCode();
         r.ageBand = e.ageBand() == null ? "UNKNOWN" : e.ageBand().name();
         r.concernCategory = e.concernCategory();

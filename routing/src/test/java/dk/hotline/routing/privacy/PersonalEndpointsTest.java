@@ -62,7 +62,7 @@ class PersonalEndpointsTest {
      * routing preview (reference data only).
      */
     static final Set<String> NOT_PERSONAL = Set.of("GET /api/inbox/referrals", "GET /api/admin/recipients",
-            "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters",
+            "GET /api/admin/recipients/{id}", "PUT /api/admin/recipients/{id}/delivery", "GET /api/supervisor/dead-letters", "GET /api/supervisor/dead-letters/events",
             "POST /api/supervisor/dead-letters/{id}/redeliver", "GET /api/supervisor/escalations", "GET /api/audit",
             "GET /api/routing/preview");
 

@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.routing.support.DeadLetterTopic;
 import dk.hotline.routing.support.DeliveriesTopic;
 import dk.hotline.routing.support.EventSchemas;
 import dk.hotline.routing.support.ReferralEvents;
@@ -11,6 +12,9 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(RoutingTestResources.class)
@@ -34,6 +41,12 @@ class ReferralFlowTest {
 
     private static ReferralEvents core;
     private static DeliveriesTopic deliveries;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.referrals-dlq.topic")
+    String dlqTopic;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -58,6 +71,32 @@ class ReferralFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "sofie", roles = "supervisor")
+    void malformedEventsGoToTheDeadLetterTopicWithTheirReasonAndDoNotBlockTheNextOnes() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (DeadLetterTopic deadLetters = new DeadLetterTopic(dlqTopic)) {
+            core.publishRaw("bad-1-" + run, "dk.hotline.referral.created.v1", "k1", "{not json", 0);
+            core.publishRaw("bad-2-" + run, "dk.hotline.referral.created.v1", "k2", "{\"referralId\":\"x\",\"line\":\"MOON\"}", 0);
+            core.publishRaw("bad-3-" + run, "dk.hotline.referral.created.v1", "k3", "{\"municipalityCode\":\"400\"}", 0);
+            ReferralEvents.Referral r = ReferralEvents.referral("400", "AGE_25_PLUS");
+            core.publish(r, 0);
+            // The partition moved on: the good referral behind the bad ones is stored.
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/supervisor/dead-letters/events")
+                    .then().extract().jsonPath().getList("eventId").containsAll(
+                            List.of("bad-1-" + run, "bad-2-" + run, "bad-3-" + run)));
+            given().get("/api/supervisor/dead-letters/events").then().statusCode(200)
+                    .body("find { it.eventId == 'bad-1-" + run + "' }.reason", equalTo("not JSON (JsonParseException)"))
+                    .body("find { it.eventId == 'bad-2-" + run + "' }.reason", startsWith("not a referral-created.v1 event: "))
+                    .body("find { it.eventId == 'bad-3-" + run + "' }.deadLetterTopic", equalTo(dlqTopic));
+            Map<String, String> reasons = deadLetters.reasonsOf(3, run);
+            assertThat(reasons.get("bad-1-" + run)).isEqualTo("not JSON (JsonParseException)");
+            assertThat(reasons.get("bad-3-" + run)).contains("required property");
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                            "SELECT count(*) AS n FROM referral WHERE referral_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(r.id()))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("n") == 1);
+        }
+    }
+
     @TestSecurity(user = "fyn-contact", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-fyn"))
     void adultReferralArrivesExplainedInTheInfohusInboxAndIsReportedRoutedAndDelivered() {
@@ -206,6 +245,17 @@ class ReferralFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "bornholm", roles = "recipient")
+    @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-bornholm"))
+    void christiansoeFromCoreGoesToBornholmsInfohus() {
+        ReferralEvents.Referral r = ReferralEvents.referral("411", "AGE_25_PLUS");
+        core.publish(r);
+        awaitInInbox(r.id());
+        given().get("/api/inbox/referrals/{id}", r.id()).then().body("recipientId", equalTo("infohus-bornholm"))
+                .body("municipalityCode", equalTo("411"));
+    }
+
+    @Test
     @TestSecurity(user = "triage", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "triage-copenhagen"))
     void unknownMunicipalityGoesToTriageByTheOnDutySite() {
@@ -231,12 +281,20 @@ class ReferralFlowTest {
     @Test
     @TestSecurity(user = "midtvest", roles = "recipient")
     @OidcSecurity(claims = @Claim(key = "organisation", value = "infohus-midt-vestjylland"))
-    void deadlineFromCoreIsKeptAndOverdueFilterListsOnlyOverdue() {
+    void deadlineFromCoreIsKeptAsSentAndOverdueFilterListsOnlyOverdue() {
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Not what the rule would give for LOW (72 h): routing must keep core's instant, never recompute it.
+        Instant fromCore = created.plus(5, ChronoUnit.HOURS);
         ReferralEvents.Referral r = ReferralEvents.referral("657", "AGE_25_PLUS")
-                .with("severity", "LOW").with("deadlineAt", created.plus(72, ChronoUnit.HOURS).toString());
-        core.publish(r);
+                .with("severity", "LOW").with("deadlineAt", fromCore.toString());
+        ReferralEvents.Referral withoutDeadline = ReferralEvents.referral("657", "AGE_25_PLUS");
+        withoutDeadline.payload().remove("deadlineAt");
+        core.publishRaw(withoutDeadline.eventId(), "dk.hotline.referral.created.v1", withoutDeadline.id(),
+                withoutDeadline.json(), 0);
+        core.publish(r, 0);
         awaitInInbox(r.id());
+        given().get("/api/inbox/referrals/{id}", r.id()).then().body("deadlineAt", equalTo(fromCore.toString()));
+        given().get("/api/inbox/referrals/{id}", withoutDeadline.id()).then().statusCode(404);
         given().get("/api/inbox/referrals?filter=overdue").then().statusCode(200).body("referralId", not(hasItem(r.id())));
         given().get("/api/inbox/referrals?filter=bogus").then().statusCode(400).body("errors[0].field", equalTo("filter"));
     }

@@ -106,5 +106,19 @@ class TenantIsolationTest {
                 .body("findAll { it.action == 'READ' }.organisation", hasItem("infohus-oestjylland"))
                 .body("actor", not(hasItem("fyn-contact")));
         given().get("/api/audit?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().get("/api/audit?limit=ten").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        // Time parameters as a person pastes them: "+02:00" unencoded (arrives as a space), Z, Danish local time.
+        String hourAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).minusHours(1).withNano(0).toString();
+        String danishLocal = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Copenhagen")).minusHours(1)
+                .withNano(0).toString();
+        String utc = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (String from : java.util.List.of(hourAgo, utc, danishLocal)) {
+            given().urlEncodingEnabled(false).get("/api/audit?recordId=" + aarhus.id() + "&from=" + from)
+                    .then().statusCode(200).body("actor", hasItem("aarhus-contact"));
+        }
+        given().urlEncodingEnabled(false).get("/api/audit?recordId=" + aarhus.id() + "&to=" + hourAgo)
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/audit?from=yesterday").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
     }
 }

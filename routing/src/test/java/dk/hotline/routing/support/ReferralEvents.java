@@ -2,6 +2,8 @@ package dk.hotline.routing.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.contracts.rules.Deadlines;
+import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.platform.crypto.FieldCipher;
 import dk.hotline.platform.events.EventFieldCipher;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,7 +61,7 @@ public final class ReferralEvents implements AutoCloseable {
         p.put("handledBySite", "AARHUS");
         p.put("severity", "HIGH");
         p.put("createdAt", created.toString());
-        p.put("deadlineAt", created.plus(24, ChronoUnit.HOURS).toString());
+        p.put("deadlineAt", Deadlines.due(Severity.HIGH, created).toString()); // core computes it, by the one rule
         p.put("municipalityCode", municipalityCode);
         p.put("ageBand", ageBand);
         p.put("concernCategory", "RIGHT_WING_EXTREMISM");

@@ -198,9 +198,10 @@ public class AmiConnector {
             if (source == connection && connected) {
                 connected = false;
                 presence.connectionLost();
-                LOG.warn("AMI connection lost; reconnecting with backoff");
                 supervisor.execute(() -> {
                     discard(source);
+                    // Said here, on the thread that owns the backoff, so the log names every wait: 0.5 s, 1 s, ...
+                    LOG.warnf("AMI connection lost; retrying in %s", backoff);
                     scheduleReconnect();
                 });
             }

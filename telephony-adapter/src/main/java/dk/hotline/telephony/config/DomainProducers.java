@@ -2,7 +2,7 @@ package dk.hotline.telephony.config;
 
 import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.domain.CallerHasher;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.LinePolicy;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.Router;

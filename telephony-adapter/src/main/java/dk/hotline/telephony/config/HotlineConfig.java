@@ -1,7 +1,7 @@
 package dk.hotline.telephony.config;
 
-import dk.hotline.telephony.routing.domain.Line;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

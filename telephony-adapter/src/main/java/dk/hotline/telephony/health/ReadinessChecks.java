@@ -2,7 +2,7 @@ package dk.hotline.telephony.health;
 
 import dk.hotline.telephony.ami.AmiConnector;
 import dk.hotline.telephony.config.HotlineConfig;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;

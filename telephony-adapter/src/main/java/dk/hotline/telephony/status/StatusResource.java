@@ -1,11 +1,12 @@
 package dk.hotline.telephony.status;
 
 import dk.hotline.telephony.ami.AmiConnector;
+import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.call.domain.CallTracker;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.telephony.routing.domain.Segment;
+import dk.hotline.contracts.schedule.Segment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,16 +27,21 @@ public class StatusResource {
     public record LineStatus(Line line, Long scheduleVersion, boolean fresh, String siteOnDuty, Boolean open, Instant validUntil) {
     }
 
-    public record Status(boolean amiConnected, long amiEventsFolded, int callsInProgress, List<LineStatus> lines, Instant at) {
+    /** {@code callEventsDropped}: life-cycle events given up (Kafka away past the delivery timeout): core lacks them. */
+    public record Status(boolean amiConnected, long amiEventsFolded, int callsInProgress, long callEventsDropped,
+                         List<LineStatus> lines, Instant at) {
     }
 
     private final AmiConnector ami;
     private final CallTracker calls;
     private final ScheduleReplica replica;
+    private final CallEventPublisher publisher;
     private final Clock clock;
 
-    public StatusResource(AmiConnector ami, CallTracker calls, ScheduleReplica replica, Clock clock) {
+    public StatusResource(AmiConnector ami, CallTracker calls, ScheduleReplica replica, CallEventPublisher publisher,
+                          Clock clock) {
         this.ami = ami;
+        this.publisher = publisher;
         this.calls = calls;
         this.replica = replica;
         this.clock = clock;
@@ -54,6 +60,7 @@ public class StatusResource {
                     segment == null ? null : segment.site().name(), segment == null ? null : segment.open(),
                     schedule == null ? null : schedule.validUntil()));
         }
-        return new Status(ami.isConnected(), ami.eventsFolded(), calls.callsInProgress(), lines, now);
+        return new Status(ami.isConnected(), ami.eventsFolded(), calls.callsInProgress(), publisher.droppedEvents(),
+                lines, now);
     }
 }

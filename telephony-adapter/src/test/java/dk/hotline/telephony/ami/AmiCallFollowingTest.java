@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import dk.hotline.contracts.Contract;

@@ -2,14 +2,14 @@ package dk.hotline.telephony.bench;
 
 import dk.hotline.telephony.routing.agi.BoundedAgiServer;
 import dk.hotline.telephony.routing.agi.IncomingCallScript;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.LinePolicy;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.telephony.routing.domain.Segment;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.telephony.testsupport.FakeAsterisk;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -12,19 +12,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The network between the adapter and Asterisk's manager port, which the test can cut (as a switch failing would). */
 final class AmiLinkProxy implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final int port;
+    private volatile ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     AmiLinkProxy(int port, int target) throws IOException {
-        this.server = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
+        this.port = port;
         this.target = target;
-        Thread accept = new Thread(this::accept, "ami-link-proxy");
+        up();
+    }
+
+    /** Listens (again): new connections are let through. */
+    void up() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10);
+        server = socket;
+        Thread accept = new Thread(() -> accept(socket), "ami-link-proxy");
         accept.setDaemon(true);
         accept.start();
     }
 
-    private void accept() {
+    /** Cuts every connection and stops listening: new connections are refused until {@link #up}. */
+    void down() throws IOException {
+        server.close();
+        cut();
+    }
+
+    private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();

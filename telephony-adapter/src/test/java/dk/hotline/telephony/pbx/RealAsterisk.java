@@ -93,14 +93,32 @@ final class RealAsterisk implements AutoCloseable {
     }
 
     static RealAsterisk start(Path home, Path run, Ports ports, String amiSecret, String phoneSecret) {
+        return start(home, run, ports, amiSecret, phoneSecret, false);
+    }
+
+    /**
+     * With {@code agiTimings} (benchmarks only) Asterisk also writes log/agi-timing: every AGI line it sends and
+     * receives ("agi set debug on") with millisecond timestamps. It holds the callers' numbers (agi_callerid): the
+     * benchmark's are made up.
+     */
+    static RealAsterisk start(Path home, Path run, Ports ports, String amiSecret, String phoneSecret,
+                              boolean agiTimings) {
         RealAsterisk pbx = new RealAsterisk(home, run);
         try {
             pbx.writeConfiguration(ports, amiSecret, phoneSecret);
+            if (agiTimings) {
+                overlay(pbx.run.resolve("etc/logger.conf"), Map.of("dateformat = %F %T", "dateformat = %F %T.%3q",
+                        "messages => warning,error", "messages => warning,error\nagi-timing => verbose"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
             pbx.boot();
+            if (agiTimings) {
+                pbx.cli("core set verbose 3");
+                pbx.cli("agi set debug on");
+            }
         } catch (RuntimeException e) {
             pbx.close();
             throw e;
@@ -195,6 +213,10 @@ final class RealAsterisk implements AutoCloseable {
 
     Path runFolder() {
         return run;
+    }
+
+    Path agiTimingLog() {
+        return run.resolve("log/agi-timing");
     }
 
     Path messagesLog() {

@@ -69,14 +69,29 @@ final class Sipp {
                 "-d", Long.toString(registered.toMillis())));
     }
 
+    /**
+     * The telco places {@code count} calls, one every {@code every}, from {@code caller}; each caller hangs up after
+     * {@code talk} (a benchmark's steady load).
+     */
+    Run callsAtSteadyRate(int localPort, String dialled, String caller, Duration every, int count, Duration talk) {
+        return start("telco-steady-" + dialled + "-" + localPort, localPort, count, List.of(
+                "-sf", scenario("telco-call.xml"), "-oocsf", scenario("options.xml"), "-s", dialled,
+                "-key", "caller", caller, "-key", "hangup", "caller", "-d", Long.toString(talk.toMillis()),
+                "-r", "1", "-rp", Long.toString(every.toMillis())));
+    }
+
     private static String scenario(String name) {
         return SCENARIOS.resolve(name).toString();
     }
 
     private Run start(String name, int localPort, List<String> args) {
+        return start(name, localPort, 1, args);
+    }
+
+    private Run start(String name, int localPort, int calls, List<String> args) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "127.0.0.1:" + pbxPort,
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(localPort + 2000),
-                "-m", "1", "-nostdin", "-trace_err"));
+                "-m", Integer.toString(calls), "-nostdin", "-trace_err"));
         command.addAll(args);
         try {
             Files.createDirectories(logs);

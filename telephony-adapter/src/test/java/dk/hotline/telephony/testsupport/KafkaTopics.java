@@ -1,5 +1,7 @@
 package dk.hotline.telephony.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +34,40 @@ public final class KafkaTopics {
     public static String bootstrap() {
         String env = System.getenv("HOTLINE_KAFKA_BOOTSTRAP");
         return env == null || env.isBlank() ? "127.0.0.1:59092" : env;
+    }
+
+    /** Creates a topic of {@code partitions} partitions (replication 1, the test broker is alone). */
+    public static void createTopic(String topic, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create topic " + topic, e);
+        }
+    }
+
+    /** Waits until the consumer group {@code group} holds every partition of {@code topic} (it is reading it). */
+    public static void awaitAssigned(String group, String topic) {
+        try (Admin admin = admin()) {
+            await("group " + group + " reading " + topic).atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                        ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
+                                .get(10, TimeUnit.SECONDS).get(group);
+                        int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                                .get(10, TimeUnit.SECONDS).get(topic).partitions().size();
+                        long held = d.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                                .filter(tp -> tp.topic().equals(topic)).count();
+                        return held == partitions;
+                    });
+        }
+    }
+
+    private static Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        return Admin.create(p);
     }
 
     /** Publishes a schedule the way core does: keyed by line, CloudEvents binary headers. */

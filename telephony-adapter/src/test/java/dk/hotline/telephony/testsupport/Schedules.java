@@ -1,9 +1,9 @@
 package dk.hotline.telephony.testsupport;
 
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
-import dk.hotline.telephony.routing.domain.Segment;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Site;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

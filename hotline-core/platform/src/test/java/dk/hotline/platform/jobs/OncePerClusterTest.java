@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dk.hotline.platform.testing.UnitTestsOnly;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Two instances of a service (two pools, as two processes would have) against the test stack's PostgreSQL
  * (HOTLINE_PG_PORT, `deploy/local/hotline infra`): a job runs on one of them at a time.
  */
+@Tag(UnitTestsOnly.SERVERS) // needs the test stack's PostgreSQL
 class OncePerClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

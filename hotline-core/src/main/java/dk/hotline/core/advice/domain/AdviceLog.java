@@ -1,5 +1,9 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
+
 import java.util.Set;
 
 /** The content of an advice log, as the domain rules see it. Any field may be missing while it is a draft. */

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** What the advice was about; a log names one or more. */
 public enum AdviceTheme implements Vocabulary {
     SIGNS_OF_RADICALISATION("Tegn på radikalisering", "Signs of radicalisation"),

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.CallerRole;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** How the contact ended. The NO_CONTENT_* outcomes are calls without content: nothing else is asked for. */
 public enum Outcome implements Vocabulary {
     ADVICE_ONLY("Rådgivning", "Advice only"),

@@ -1,5 +1,9 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.CallerRole;
+
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 /** The sector a professional caller works in (only with {@link CallerRole#PROFESSIONAL}). */
 public enum Sector implements Vocabulary {
     SCHOOL("Skole", "School"),

@@ -1,15 +1,15 @@
 package dk.hotline.core.advice.rest;
 
 import dk.hotline.core.advice.domain.AdviceTheme;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
-import dk.hotline.core.advice.domain.Vocabulary;
+import dk.hotline.contracts.vocabulary.Vocabulary;
 import dk.hotline.core.contact.domain.Channel;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Severity;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

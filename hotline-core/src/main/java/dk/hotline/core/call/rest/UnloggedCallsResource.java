@@ -4,7 +4,7 @@ import dk.hotline.core.call.UnloggedCalls;
 import dk.hotline.core.contact.rest.QueryEnums;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dk.hotline.core.contact.domain;
 
-import dk.hotline.core.advice.domain.Vocabulary;
+import dk.hotline.contracts.vocabulary.Vocabulary;
 
 /** How the contact reached the hotline. Only HOTLINE_CALL contacts come from the telephony system. */
 public enum Channel implements Vocabulary {

@@ -1,6 +1,6 @@
 package dk.hotline.core.referral.domain;
 
-import dk.hotline.core.advice.domain.Vocabulary;
+import dk.hotline.contracts.vocabulary.Vocabulary;
 
 /** The legal basis for passing identifying information on. */
 public enum LegalBasis implements Vocabulary {

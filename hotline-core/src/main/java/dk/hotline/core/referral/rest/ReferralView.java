@@ -1,13 +1,13 @@
 package dk.hotline.core.referral.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.referral.Referral;
 import dk.hotline.core.referral.domain.LegalBasis;
-import dk.hotline.core.referral.domain.Severity;
-import dk.hotline.core.rotation.domain.Line;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Severity;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+
 import java.time.LocalDate;
 
 /** An admin-set whole-day closure (local date) of one line, or of both lines when {@code line} is null. */

@@ -1,5 +1,8 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.Instant;
 
 /**

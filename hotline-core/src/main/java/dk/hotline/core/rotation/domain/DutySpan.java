@@ -1,5 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.LocalTime;
 
 /**

@@ -1,5 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.YearMonth;
 
 /** An explicit assignment of one whole month (local midnight to local midnight) to a site. Reason is optional. */

@@ -1,5 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -4,7 +4,7 @@ import dk.hotline.core.contact.rest.QueryEnums;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.RotationService;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.Rotation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;

@@ -2,7 +2,7 @@ package dk.hotline.core.rotation.feed;
 
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

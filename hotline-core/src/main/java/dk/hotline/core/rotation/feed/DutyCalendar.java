@@ -11,12 +11,12 @@ import biweekly.util.ICalDate;
 import dk.hotline.core.rotation.domain.ClosureDate;
 import dk.hotline.core.rotation.domain.DanishHolidays;
 import dk.hotline.core.rotation.domain.DayPlan;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.OpenPeriod;
 import dk.hotline.core.rotation.domain.Rotation;
 import dk.hotline.core.rotation.domain.RuleKind;
-import dk.hotline.core.rotation.domain.Segment;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Site;
 
 import java.io.IOException;
 import java.io.StringWriter;

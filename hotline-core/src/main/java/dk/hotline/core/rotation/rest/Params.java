@@ -2,7 +2,7 @@ package dk.hotline.core.rotation.rest;
 
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.platform.time.PastedInstant;
+import dk.hotline.platform.problem.QueryParameters;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,17 +38,9 @@ final class Params {
         return value == null || value.isBlank() ? null : requiredEnum(field, value, type);
     }
 
-    /** An instant as a person pastes it ({@link PastedInstant}); absent means {@code fallback}. */
+    /** An instant as a person pastes it ({@link QueryParameters#instant}); absent means {@code fallback}. */
     static Instant instant(String field, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return PastedInstant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a date-time such as " + PastedInstant.EXAMPLE
-                    + " (the offset may be left out: Danish time)");
-        }
+        return QueryParameters.instant(field, value, fallback);
     }
 
     static LocalDate date(String field, String value) {
@@ -79,18 +71,7 @@ final class Params {
     }
 
     static int intInRange(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badField(field, "must be a whole number from " + min + " to " + max);
+        return QueryParameters.intInRange(field, value, fallback, min, max);
     }
 
     /** The version a write is based on, from {@code If-Match: "7"} (weak or strong). No header: 428. */

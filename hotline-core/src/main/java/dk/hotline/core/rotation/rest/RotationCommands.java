@@ -1,9 +1,9 @@
 package dk.hotline.core.rotation.rest;
 
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.ReducedDay;
 import dk.hotline.core.rotation.domain.ReducedDayMode;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -9,7 +9,7 @@ import dk.hotline.core.rotation.SchedulePublisher;
 import dk.hotline.core.rotation.domain.ClosureDate;
 import dk.hotline.core.rotation.domain.ClosureSettings;
 import dk.hotline.core.rotation.domain.DutyPattern;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.MonthAssignment;
 import dk.hotline.core.rotation.domain.OpeningInterval;
 import dk.hotline.core.rotation.domain.OverrideWindow;

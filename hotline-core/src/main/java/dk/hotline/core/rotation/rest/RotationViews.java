@@ -3,9 +3,9 @@ package dk.hotline.core.rotation.rest;
 import dk.hotline.core.rotation.domain.DayPlan;
 import dk.hotline.core.rotation.domain.Decision;
 import dk.hotline.core.rotation.domain.DutyAnswer;
-import dk.hotline.core.rotation.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.rotation.domain.RotationSchedule;
-import dk.hotline.core.rotation.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dk.hotline.core.statistics.domain;
 
-import dk.hotline.core.advice.domain.AgeBand;
-import dk.hotline.core.advice.domain.CallerRole;
-import dk.hotline.core.advice.domain.ConcernCategory;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
 import dk.hotline.core.advice.domain.Outcome;
 import dk.hotline.core.advice.domain.Sector;
-import dk.hotline.core.advice.domain.Vocabulary;
-import dk.hotline.core.referral.domain.Severity;
+import dk.hotline.contracts.vocabulary.Vocabulary;
+import dk.hotline.contracts.vocabulary.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;

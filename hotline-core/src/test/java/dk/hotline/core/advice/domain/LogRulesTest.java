@@ -1,5 +1,11 @@
 package dk.hotline.core.advice.domain;
 
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.CallerRole;
+import dk.hotline.contracts.vocabulary.ConcernCategory;
+
+import dk.hotline.contracts.vocabulary.Vocabulary;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -1,6 +1,8 @@
 package dk.hotline.core.referral.domain;
 
-import dk.hotline.core.advice.domain.AgeBand;
+import dk.hotline.contracts.vocabulary.Severity;
+
+import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.advice.domain.FieldProblem;
 import org.junit.jupiter.api.Test;
 

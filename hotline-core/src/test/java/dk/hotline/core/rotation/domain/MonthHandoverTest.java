@@ -1,5 +1,8 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import static dk.hotline.core.rotation.domain.RotationFixtures.defaultRotation;
 import static dk.hotline.core.rotation.domain.RotationFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
 package dk.hotline.core.rotation.domain;
 
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import static dk.hotline.core.rotation.domain.RotationFixtures.date;
 import static dk.hotline.core.rotation.domain.RotationFixtures.defaultRotation;
 import static dk.hotline.core.rotation.domain.RotationFixtures.local;

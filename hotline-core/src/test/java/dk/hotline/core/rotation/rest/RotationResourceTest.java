@@ -99,7 +99,10 @@ class RotationResourceTest {
     @Test
     @TestSecurity(user = "svc", roles = "service")
     void scheduleSnapshotCoversItsWindowWithContiguousSegments() {
-        JsonNode body = json(given().get("/api/rotation/schedule/NATIONAL").then().statusCode(200).extract().asString());
+        String raw = given().get("/api/rotation/schedule/NATIONAL").then().statusCode(200).extract().asString();
+        // Producer side of the contract the adapter reads (rotation-schedule-snapshot.v1).
+        assertThat(dk.hotline.contracts.Contract.ROTATION_SCHEDULE_SNAPSHOT_V1.violations(raw)).isEmpty();
+        JsonNode body = json(raw);
         JsonNode segments = body.get("segments");
         assertThat(segments.size()).isGreaterThan(100);
         assertThat(segments.get(0).get("from").asText()).isEqualTo(java.time.OffsetDateTime.parse(body.get("validFrom").asText()).toInstant().toString());
@@ -196,6 +199,7 @@ class RotationResourceTest {
                         .filter(r -> json(r.value()).get("version").asLong() == version + 1)
                         .forEach(r -> {
                             assertThat(KafkaTopicReader.ceHeaders(r)).containsEntry("ce_type", "dk.hotline.rotation.schedule.v1");
+                            assertThat(dk.hotline.contracts.Contract.ROTATION_SCHEDULE_V1.violations(r.value())).isEmpty();
                             published.set(true);
                         });
                 return published.get();

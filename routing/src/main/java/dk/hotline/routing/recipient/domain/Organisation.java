@@ -1,5 +1,9 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+import dk.hotline.contracts.reference.PoliceDistrict;
+import dk.hotline.contracts.reference.Municipality;
+
 /** A recipient organisation, e.g. {@code infohus-fyn}, {@code ssp-461}, {@code kbh-koordination}. */
 public record Organisation(String id, String name, OrganisationKind kind) {
 

@@ -1,5 +1,11 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+import dk.hotline.contracts.reference.PoliceDistrict;
+import dk.hotline.contracts.reference.Municipality;
+import dk.hotline.contracts.reference.ReferenceDataSet;
+import dk.hotline.contracts.reference.ReferenceCatalog;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,7 +26,7 @@ public final class RecipientDirectory {
         Map<String, Organisation> all = new LinkedHashMap<>();
         for (ReferenceDataSet data : catalog.versions()) {
             for (PoliceDistrict d : data.districts()) {
-                put(all, data.infohusOf(d));
+                put(all, Organisation.infohus(d, data.infohusOf(d).name()));
                 put(all, Organisation.police(d));
             }
             for (Municipality m : data.municipalities()) {

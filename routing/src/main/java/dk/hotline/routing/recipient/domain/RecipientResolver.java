@@ -1,5 +1,13 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.reference.PoliceDistrict;
+import dk.hotline.contracts.reference.Municipality;
+import dk.hotline.contracts.reference.ReferenceDataSet;
+import dk.hotline.contracts.reference.ReferenceCatalog;
+
+import dk.hotline.contracts.vocabulary.Severity;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -111,7 +119,7 @@ public final class RecipientResolver {
         }
         Place p = place(r.municipalityCode(), data).orElseThrow();
         Organisation ssp = Organisation.ssp(p.sspMunicipality());
-        Organisation infohus = data.infohusOf(p.district());
+        Organisation infohus = Organisation.infohus(p.district(), data.infohusOf(p.district()).name());
         String where = p.note() == null ? p.label()
                 : p.label() + " " + p.note() + ", its SSP network is " + p.sspMunicipality().name() + "'s";
         return decide(ssp, List.of(infohus), false, RoutingRule.MINOR_SSP,
@@ -121,7 +129,7 @@ public final class RecipientResolver {
 
     private Optional<RoutingDecision> infohus(RoutingRequest r, ReferenceDataSet data) {
         Place p = place(r.municipalityCode(), data).orElseThrow();
-        Organisation infohus = data.infohusOf(p.district());
+        Organisation infohus = Organisation.infohus(p.district(), data.infohusOf(p.district()).name());
         return decide(infohus, List.of(), false, RoutingRule.INFOHUS, belongs(p) + " → " + infohus.name(), data);
     }
 

@@ -1,5 +1,11 @@
 package dk.hotline.routing.recipient.domain;
 
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
+import dk.hotline.contracts.vocabulary.Severity;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,20 +1,15 @@
 package dk.hotline.routing.referral.domain;
 
-import dk.hotline.routing.recipient.domain.Severity;
-
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Deadlines for acting on a referral: HIGH 24 h, MEDIUM 48 h, LOW 72 h after creation; ACUTE 1 h (it is a police
- * matter and goes to the district directly; the hour is only how long routing waits for the acknowledgement before
- * escalating). Core sets {@code deadlineAt} on the event and routing keeps it; the policy fills in when it is absent.
- * Hours are elapsed hours; they are shown in Europe/Copenhagen time.
+ * When a referral is overdue. The deadline itself is not computed here: core computes it once
+ * ({@link dk.hotline.contracts.rules.Deadlines}) and routing keeps the event's {@code deadlineAt}
+ * (docs/decisions/deadlines.md). Deadlines are shown in Europe/Copenhagen time.
  */
 public final class DeadlinePolicy {
 
@@ -25,20 +20,6 @@ public final class DeadlinePolicy {
 
     public DeadlinePolicy(Clock clock) {
         this.clock = clock;
-    }
-
-    public static Duration allowance(Severity severity) {
-        return switch (severity) {
-            case ACUTE -> Duration.ofHours(1);
-            case HIGH -> Duration.ofHours(24);
-            case MEDIUM -> Duration.ofHours(48);
-            case LOW -> Duration.ofHours(72);
-        };
-    }
-
-    /** The event's deadline when core set one, else creation + allowance. */
-    public Instant deadline(Instant given, Severity severity, Instant createdAt) {
-        return given != null ? given : ZonedDateTime.ofInstant(createdAt, COPENHAGEN).plus(allowance(severity)).toInstant();
     }
 
     /** Overdue: not acknowledged and the deadline has passed (a deadline of exactly now is not yet overdue). */

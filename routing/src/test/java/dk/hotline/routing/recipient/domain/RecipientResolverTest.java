@@ -1,6 +1,14 @@
 package dk.hotline.routing.recipient.domain;
 
-import dk.hotline.routing.recipient.ReferenceDataLoader;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+import dk.hotline.contracts.reference.Infohus;
+import dk.hotline.contracts.reference.Municipality;
+
+import dk.hotline.contracts.vocabulary.Severity;
+
+import dk.hotline.contracts.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +53,7 @@ class RecipientResolverTest {
         MEMBERS.forEach((infohus, codes) -> codes.forEach(code -> EXPECTED_INFOHUS.put(code, infohus)));
     }
 
-    private final RecipientResolver resolver = new RecipientResolver(ReferenceDataLoader.fromClasspath());
+    private final RecipientResolver resolver = new RecipientResolver(ReferenceData.shipped());
 
     /** Every row of the shipped municipalities.csv: code and name. */
     static Stream<Arguments> municipalities() throws IOException {
@@ -198,7 +206,7 @@ class RecipientResolverTest {
 
     @Test
     void directoryHolds12Infohuse98SspNetworksThePoliceAndCopenhagensUnit() {
-        RecipientDirectory directory = new RecipientDirectory(ReferenceDataLoader.fromClasspath());
+        RecipientDirectory directory = new RecipientDirectory(ReferenceData.shipped());
         Map<OrganisationKind, Long> byKind = new HashMap<>();
         directory.all().forEach(o -> byKind.merge(o.kind(), 1L, Long::sum));
         assertThat(byKind).containsEntry(OrganisationKind.INFOHUS, 12L).containsEntry(OrganisationKind.SSP_NETWORK, 98L)

@@ -1,6 +1,16 @@
 package dk.hotline.routing.recipient.domain;
 
-import dk.hotline.routing.recipient.ReferenceDataLoader;
+import dk.hotline.contracts.vocabulary.AgeBand;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+import dk.hotline.contracts.reference.InvalidReferenceDataException;
+import dk.hotline.contracts.reference.Infohus;
+import dk.hotline.contracts.reference.ReferenceDataParser;
+import dk.hotline.contracts.reference.ReferenceCatalog;
+
+import dk.hotline.contracts.vocabulary.Severity;
+
+import dk.hotline.contracts.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -14,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReferenceVersionsTest {
 
     private static ReferenceCatalog withMerger() throws URISyntaxException {
-        return ReferenceDataLoader.fromDirectory(
+        return ReferenceData.fromDirectory(
                 Path.of(ReferenceVersionsTest.class.getClassLoader().getResource("reference-with-merger").toURI()));
     }
 
@@ -24,7 +34,7 @@ class ReferenceVersionsTest {
 
     @Test
     void shippedDataIsOneVersionValidFromThe2007Reform() {
-        ReferenceCatalog catalog = ReferenceDataLoader.fromClasspath();
+        ReferenceCatalog catalog = ReferenceData.shipped();
         assertThat(catalog.versions()).singleElement().satisfies(v -> {
             assertThat(v.version()).isEqualTo("2007-01-01");
             assertThat(v.validFrom()).isEqualTo(Instant.parse("2006-12-31T23:00:00Z"));

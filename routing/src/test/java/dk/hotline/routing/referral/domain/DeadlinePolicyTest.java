@@ -1,9 +1,6 @@
 package dk.hotline.routing.referral.domain;
 
-import dk.hotline.routing.recipient.domain.Severity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,29 +12,6 @@ class DeadlinePolicyTest {
 
     private static DeadlinePolicy at(String instant) {
         return new DeadlinePolicy(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"HIGH,2026-11-23T08:10:00Z", "MEDIUM,2026-11-24T08:10:00Z", "LOW,2026-11-25T08:10:00Z",
-            "ACUTE,2026-11-22T09:10:00Z"})
-    void deadlineBySeverityWhenCoreGaveNone(Severity severity, String expected) {
-        assertThat(at("2026-11-22T08:10:00Z").deadline(null, severity, Instant.parse("2026-11-22T08:10:00Z")))
-                .isEqualTo(Instant.parse(expected));
-    }
-
-    @Test
-    void deadlineFromCoreIsKept() {
-        Instant given = Instant.parse("2026-11-23T07:00:00Z");
-        assertThat(at("2026-11-22T08:10:00Z").deadline(given, Severity.LOW, Instant.parse("2026-11-22T08:10:00Z")))
-                .isEqualTo(given);
-    }
-
-    @Test
-    void twentyFourHoursAcrossTheDstChangeAreElapsedHours() {
-        // 2026-10-25 03:00 CEST → 02:00 CET: 24 elapsed hours end at 07:00 local, not 08:00
-        Instant created = Instant.parse("2026-10-24T06:00:00Z"); // 08:00 CEST
-        assertThat(at("2026-10-24T06:00:00Z").deadline(null, Severity.HIGH, created))
-                .isEqualTo(Instant.parse("2026-10-25T06:00:00Z"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import dk.hotline.telephony.call.domain.CallSignal.QueueJoined;
 import dk.hotline.telephony.call.domain.CallSignal.ResyncCompleted;
 import dk.hotline.telephony.call.domain.CallSignal.ResyncStarted;
 import dk.hotline.telephony.call.domain.CallSignal.VariableSet;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,8 +20,10 @@ import org.jboss.logging.Logger;
  * partition), CloudEvents binary mode, {@code ce_id} = callId/state so a redelivery is recognisably the same event.
  *
  * <p>Called on the AMI reader thread. {@link Emitter#send} does not block: the Kafka connector sends on its own
- * producer thread. When Kafka is down the emitter's buffer absorbs a burst; beyond that an event is dropped and
- * counted (routing and call following go on regardless).
+ * producer thread. When Kafka is down the producer holds the events and sends them, in order, once it is back,
+ * for up to {@code delivery.timeout.ms} (an hour, application.properties); an event still unsent then is dropped,
+ * logged by id and counted ({@code callEventsDropped} in the status API). Routing and call following go on
+ * regardless. Held events live in memory only: an adapter restarted during the outage loses them.
  */
 @ApplicationScoped
 public class CallEventPublisher {

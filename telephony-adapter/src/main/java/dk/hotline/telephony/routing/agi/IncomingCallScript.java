@@ -1,6 +1,6 @@
 package dk.hotline.telephony.routing.agi;
 
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.RoutingDecision;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.Duration;
 import java.util.Objects;
 

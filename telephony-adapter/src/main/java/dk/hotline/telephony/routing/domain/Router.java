@@ -1,5 +1,9 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Line;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dk.hotline.telephony.routing.rotation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.telephony.config.HotlineConfig;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import io.quarkus.scheduler.Scheduled;

@@ -1,10 +1,10 @@
 package dk.hotline.telephony.routing.rotation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Schedule;
-import dk.hotline.telephony.routing.domain.Segment;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.schedule.Segment;
+import dk.hotline.contracts.vocabulary.Site;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -4,12 +4,12 @@ import static dk.hotline.telephony.testsupport.Schedules.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dk.hotline.telephony.routing.domain.Line;
+import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.LinePolicy;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
-import dk.hotline.telephony.routing.domain.Site;
+import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.telephony.testsupport.FakeAsterisk;
 import dk.hotline.telephony.testsupport.FakeAsterisk.AgiAnswer;
 import dk.hotline.telephony.testsupport.MutableClock;

@@ -1,5 +1,8 @@
 package dk.hotline.telephony.routing.domain;
 
+import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.Site;
+
 import static dk.hotline.telephony.testsupport.Schedules.at;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,0 @@
-package dk.hotline.routing.recipient.domain;
-
-/** The reference data is inconsistent (a row names a district that does not exist, a duplicate code...). */
-public class InvalidReferenceDataException extends RuntimeException {
-    public InvalidReferenceDataException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package dk.hotline.routing.recipient.domain;
-
-/** A police district of Denmark proper; each runs one infohus. */
-public record PoliceDistrict(String id, String name) {
-}
