@@ -32,6 +32,8 @@ final class AmiPeer implements AutoCloseable {
     private static final String CHALLENGE = "5577111";
     private static final String RECORDED_CALL = "1795323805.0";
     private static final String RECORDED_AGENT_CHANNEL = "1795323806.1";
+    /** The recorded caller's number (without the +), as it appears in the recording's caller id fields. */
+    static final String RECORDED_CALLER = "4520000001";
 
     private final String username;
     private final String secret;
@@ -68,11 +70,17 @@ final class AmiPeer implements AutoCloseable {
      * in Aarhus's queue and is answered on advisor-aarhus-1's phone. {@code callSuffix} makes its ids unique.
      */
     void callConnects(long callSuffix, boolean degraded) {
+        callConnects(callSuffix, degraded, RECORDED_CALLER);
+    }
+
+    /** The same call from another number (digits, no +): a caller of a test's own, with a history of its own. */
+    void callConnects(long callSuffix, boolean degraded, String callerNumber) {
         String callId = "1900000000." + callSuffix;
         String agentChannel = "1900000001." + callSuffix;
         List<String> events = new ArrayList<>();
         for (String block : connectedCall) {
-            String b = block.replace(RECORDED_CALL, callId).replace(RECORDED_AGENT_CHANNEL, agentChannel);
+            String b = block.replace(RECORDED_CALL, callId).replace(RECORDED_AGENT_CHANNEL, agentChannel)
+                    .replace(RECORDED_CALLER, callerNumber);
             events.add(b);
             if (degraded && b.contains("Variable: HOTLINE_ACTION")) {
                 events.add(b.replace("Variable: HOTLINE_ACTION", "Variable: HOTLINE_DEGRADED")

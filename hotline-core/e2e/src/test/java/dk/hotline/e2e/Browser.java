@@ -79,11 +79,24 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 15 s) until an element is visible, and answers it. */
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitFor(by, Duration.ofSeconds(15));
+    }
+
+    public WebElement waitFor(By by, Duration atMost) {
+        return new WebDriverWait(driver, atMost).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Waits for the real Keycloak login page. Generous: on a busy machine Keycloak's first rendering of its login
+     * theme takes far longer than any page of ours.
+     */
+    public WebElement waitForKeycloakLogin() {
+        return waitFor(By.id("kc-login"), Duration.ofSeconds(90));
     }
 
     /** Signs in on the real Keycloak login page the browser was sent to. */
     public Browser signInAtKeycloak(String username, String password) {
+        waitForKeycloakLogin();
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
@@ -99,6 +112,27 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scrolls the element to the top of the window first, then {@link #screenshot(String)}. */
+    public Path screenshot(String name, By showing) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16);", driver.findElement(showing));
+        return screenshot(name);
+    }
+
+    /**
+     * What a failed test leaves to look at (target/…/failed): the screenshot, the page source and the address, so
+     * that a red run in CI says what the browser saw.
+     */
+    public void keepEvidence(Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".url.txt"), String.valueOf(driver.getCurrentUrl()));
+            Files.writeString(dir.resolve(name + ".html"), String.valueOf(driver.getPageSource()));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no evidence from the browser for " + name + ": " + e);
         }
     }
 

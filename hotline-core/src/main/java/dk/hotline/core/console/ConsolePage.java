@@ -69,7 +69,7 @@ public class ConsolePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(Viewer me, List<Contact> drafts);
+        static native TemplateInstance console(Viewer me, List<OpenDraft> drafts);
 
         static native TemplateInstance contact(Viewer me, Contact contact, CallPanel call, LogForm form, Referral referral,
                                                List<ContactAmendment> amendments, String savedAt, String finalisedAt, String localKey,
@@ -124,7 +124,12 @@ public class ConsolePage {
     public Uni<TemplateInstance> console() {
         Viewer me = viewers.current();
         String endpoint = me.caller().endpoint() == null ? "" : me.caller().endpoint();
-        return Shield.fromCancellation(contacts.openDraftsOf(endpoint)).map(drafts -> Templates.console(me, drafts));
+        return Shield.fromCancellation(contacts.openDraftsOf(endpoint)).map(drafts -> Templates.console(me,
+                drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList()));
+    }
+
+    /** A draft still open on the advisor's phone, as the console lists it: where to open it and when it began. */
+    public record OpenDraft(UUID id, String when) {
     }
 
     /**

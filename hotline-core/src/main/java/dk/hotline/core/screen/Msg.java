@@ -149,6 +149,7 @@ public interface Msg {
     @Message String status_OUTCOME_RECORDED();
     @Message String status_other();
     @Message String status_none();
+    @Message String status_column();
     @Message String status_recipient();
     @Message String status_reason();
 
