@@ -58,7 +58,7 @@ class RecipientResolverTest {
     /** Every row of the shipped municipalities.csv: code and name. */
     static Stream<Arguments> municipalities() throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                RecipientResolverTest.class.getClassLoader().getResourceAsStream("reference/2007-01-01/municipalities.csv"),
+                RecipientResolverTest.class.getClassLoader().getResourceAsStream("dk/hotline/contracts/reference/2007-01-01/municipalities.csv"),
                 StandardCharsets.UTF_8))) {
             return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(","))
                     .map(c -> Arguments.of(c[0], c[1])).toList().stream();
