@@ -3,7 +3,7 @@ package dk.hotline.core.console;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactAmendment;
 import dk.hotline.core.contact.ContactPatch;
@@ -92,7 +92,7 @@ public class ConsolePage {
     private final ContactService contacts;
     private final ReferralService referrals;
     private final AdvisorNotices notices;
-    private final Texts texts;
+    private final FieldErrorWording fieldErrorWording;
     private final Msg msg;
     private final Validator validator;
     private final LocalCopyKeys localKeys;
@@ -102,14 +102,14 @@ public class ConsolePage {
     private final StatusTexts statusTexts;
 
     public ConsolePage(Viewers viewers, ContactService contacts, ReferralService referrals, AdvisorNotices notices,
-                       Texts texts, Msg msg, Validator validator, LocalCopyKeys localKeys,
+                       FieldErrorWording fieldErrorWording, Msg msg, Validator validator, LocalCopyKeys localKeys,
                        ReferralStatuses statuses, StatusTexts statusTexts, RoutingPreviews previews,
                        io.quarkus.security.identity.SecurityIdentity identity) {
         this.viewers = viewers;
         this.contacts = contacts;
         this.referrals = referrals;
         this.notices = notices;
-        this.texts = texts;
+        this.fieldErrorWording = fieldErrorWording;
         this.msg = msg;
         this.validator = validator;
         this.localKeys = localKeys;
@@ -123,7 +123,7 @@ public class ConsolePage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> console() {
         Viewer me = viewers.current();
-        String endpoint = me.caller().endpoint() == null ? "" : me.caller().endpoint();
+        String endpoint = me.staff().endpoint() == null ? "" : me.staff().endpoint();
         return Shield.fromCancellation(contacts.openDraftsOf(endpoint)).map(drafts -> Templates.console(me,
                 drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList()));
     }
@@ -142,7 +142,7 @@ public class ConsolePage {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
-        String endpoint = viewers.current().caller().endpoint();
+        String endpoint = viewers.current().staff().endpoint();
         if (endpoint == null || endpoint.isBlank()) {
             throw new ProblemException(403, "forbidden", "Forbidden", "The advisor token has no endpoint claim", List.of());
         }
@@ -165,7 +165,7 @@ public class ConsolePage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> contact(@PathParam("id") UUID id, @HeaderParam(HX_REQUEST) String htmx) {
         Viewer me = viewers.current();
-        return Shield.fromCancellation(contacts.visible(id, me.caller()))
+        return Shield.fromCancellation(contacts.visible(id, me.staff()))
                 .flatMap(c -> page(me, c, LogForm.of(c), htmx != null));
     }
 
@@ -177,13 +177,13 @@ public class ConsolePage {
     public Uni<Response> save(@PathParam("id") UUID id, MultivaluedMap<String, String> fields, @HeaderParam(HX_REQUEST) String htmx) {
         Viewer me = viewers.current();
         LogForm form = LogForm.of(fields);
-        ContactPatch patch = form.patch(texts);
+        ContactPatch patch = form.patch(fieldErrorWording);
         Long version = form.expectedVersion();
         if (form.hasErrors()) {
             return htmx != null ? Uni.createFrom().item(Response.status(422).entity(Templates.notSaved(form)).build())
                     : invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.patch(id, me.caller(), patch, version))
+        return Shield.fromCancellation(contacts.patch(id, me.staff(), patch, version))
                 .map(c -> htmx != null
                         ? Response.ok(Templates.saved(TIME.format(c.updatedAt), c.version)).build()
                         : Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
@@ -198,9 +198,9 @@ public class ConsolePage {
     public Uni<Response> finalise(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
         Viewer me = viewers.current();
         LogForm form = LogForm.of(fields);
-        ContactPatch patch = form.patch(texts);
+        ContactPatch patch = form.patch(fieldErrorWording);
         Long version = form.expectedVersion();
-        ReferralRequest referral = form.referral(texts);
+        ReferralRequest referral = form.referral(fieldErrorWording);
         if (referral != null) {
             List<Problem.FieldError> invalid = new ArrayList<>();
             for (ConstraintViolation<ReferralRequest> v : validator.validate(referral)) {
@@ -209,14 +209,14 @@ public class ConsolePage {
                     invalid.add(new Problem.FieldError(field, v.getMessage()));
                 }
             }
-            form.problems(invalid, texts);
+            form.problems(invalid, fieldErrorWording);
         }
         if (form.hasErrors()) {
             return invalid(me, id, form, false);
         }
-        Caller caller = me.caller();
-        return Shield.fromCancellation(contacts.patch(id, caller, patch, version)
-                        .flatMap(c -> contacts.finalise(id, caller, referral, "console:" + id)))
+        StaffMember staff = me.staff();
+        return Shield.fromCancellation(contacts.patch(id, staff, patch, version)
+                        .flatMap(c -> contacts.finalise(id, staff, referral, "console:" + id)))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -237,11 +237,11 @@ public class ConsolePage {
         boolean acute = "ACUTE".equals(severity);
         boolean copenhagenLine = "COPENHAGEN_LOCAL".equals(line);
         if (severity == null || severity.isBlank() || ((municipality == null || municipality.isBlank()) && !copenhagenLine)
-                || me.caller().site() == null) {
+                || me.staff().site() == null) {
             return Uni.createFrom().item(Templates.preview(null, true, acute));
         }
         return previews.preview(identity, line == null || line.isBlank() ? "NATIONAL" : line, severity, municipality,
-                        fields.getFirst("ageBand"), me.caller().site().name())
+                        fields.getFirst("ageBand"), me.staff().site().name())
                 .map(p -> Templates.preview(p.orElse(null), false, acute));
     }
 
@@ -256,14 +256,14 @@ public class ConsolePage {
         String chosen = fields.getFirst("contentless");
         boolean known = chosen != null && Terms.contentlessOutcomes.stream().anyMatch(t -> t.code().equals(chosen));
         if (!known) {
-            form.errors.put("outcome", texts.invalidChoice("outcome"));
+            form.errors.put("outcome", fieldErrorWording.invalidChoice("outcome"));
             return invalid(me, id, form, false);
         }
         ContactPatch outcome = new ContactPatch(null, null, null, null, null, null, null,
                 dk.hotline.core.advice.domain.Outcome.valueOf(chosen), null);
-        Caller caller = me.caller();
-        return Shield.fromCancellation(contacts.patch(id, caller, outcome, form.expectedVersion())
-                        .flatMap(c -> contacts.finalise(id, caller, null, null)))
+        StaffMember staff = me.staff();
+        return Shield.fromCancellation(contacts.patch(id, staff, outcome, form.expectedVersion())
+                        .flatMap(c -> contacts.finalise(id, staff, null, null)))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -276,7 +276,7 @@ public class ConsolePage {
     public Uni<Response> amend(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
         Viewer me = viewers.current();
         LogForm form = LogForm.of(fields);
-        ContactPatch patch = form.patch(texts);
+        ContactPatch patch = form.patch(fieldErrorWording);
         if (form.reason.isBlank()) {
             form.errors.put("reason", msg.err_required_reason());
         } else if (form.reason.length() > 500) {
@@ -285,7 +285,7 @@ public class ConsolePage {
         if (form.hasErrors()) {
             return invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.amend(id, me.caller(), form.reason.strip(), patch))
+        return Shield.fromCancellation(contacts.amend(id, me.staff(), form.reason.strip(), patch))
                 .map(a -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -322,7 +322,7 @@ public class ConsolePage {
             case COPENHAGEN -> msg.site_COPENHAGEN();
         };
         List<CallPanel.Earlier> shown = earlier.stream()
-                .map(e -> new CallPanel.Earlier(me.caller().maySee(e.site) ? e.id : null, WHEN.format(e.createdAt),
+                .map(e -> new CallPanel.Earlier(me.staff().maySee(e.site) ? e.id : null, WHEN.format(e.createdAt),
                         e.outcome == null ? msg.contact_draft() : e.outcome.da()))
                 .toList();
         return new CallPanel(call != null, line, site, call == null ? null : call.waitSeconds,
@@ -339,7 +339,7 @@ public class ConsolePage {
             return Uni.createFrom().item(Response.status(409).entity(Templates.stale()).build());
         }
         if (fragment) {
-            form.problems(e.toProblem().errors() == null ? List.of() : e.toProblem().errors(), texts);
+            form.problems(e.toProblem().errors() == null ? List.of() : e.toProblem().errors(), fieldErrorWording);
             return Uni.createFrom().item(Response.status(e.status()).entity(Templates.notSaved(form)).build());
         }
         if (stale) {
@@ -347,7 +347,7 @@ public class ConsolePage {
         } else if (e.status() == 409) {
             form.errors.put("status", e.getMessage());
         } else {
-            form.problems(e.toProblem().errors() == null ? List.of() : e.toProblem().errors(), texts);
+            form.problems(e.toProblem().errors() == null ? List.of() : e.toProblem().errors(), fieldErrorWording);
         }
         return invalid(me, id, form, fragment, e.status() == 409 ? 409 : 422);
     }
@@ -357,8 +357,8 @@ public class ConsolePage {
     }
 
     private Uni<Response> invalid(Viewer me, UUID id, LogForm form, boolean fragment, int status) {
-        form.problems(List.of(), texts);
-        return Shield.fromCancellation(contacts.visible(id, me.caller()))
+        form.problems(List.of(), fieldErrorWording);
+        return Shield.fromCancellation(contacts.visible(id, me.staff()))
                 .flatMap(c -> {
                     if (!form.has("version")) {
                         form.version = Long.toString(c.version);

@@ -29,7 +29,7 @@ public class LocalCopyKeys {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] key = mac.doFinal(("local-copy:" + me.caller().name() + ":" + contactId).getBytes(StandardCharsets.UTF_8));
+            byte[] key = mac.doFinal(("local-copy:" + me.staff().name() + ":" + contactId).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(key);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

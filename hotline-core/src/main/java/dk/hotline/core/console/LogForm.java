@@ -140,28 +140,28 @@ public final class LogForm {
      * The whole form as a change of the log: an empty field is cleared. A sector is kept only for a professional
      * (the field is hidden otherwise). A value that is not one of the choices is named in {@link #errors}.
      */
-    ContactPatch patch(Texts texts) {
+    ContactPatch patch(FieldErrorWording fieldErrorWording) {
         Set<ContactField> clear = EnumSet.noneOf(ContactField.class);
-        CallerRole role = parse(CallerRole.class, "callerRole", callerRole, clear, ContactField.callerRole, texts);
+        CallerRole role = parse(CallerRole.class, "callerRole", callerRole, clear, ContactField.callerRole, fieldErrorWording);
         Sector sector = role == CallerRole.PROFESSIONAL
-                ? parse(Sector.class, "callerSector", callerSector, clear, ContactField.callerSector, texts) : null;
+                ? parse(Sector.class, "callerSector", callerSector, clear, ContactField.callerSector, fieldErrorWording) : null;
         if (sector == null) {
             clear.add(ContactField.callerSector);
         }
-        ConcernCategory concern = parse(ConcernCategory.class, "concernCategory", concernCategory, clear, ContactField.concernCategory, texts);
-        AgeBand age = parse(AgeBand.class, "ageBand", ageBand, clear, ContactField.ageBand, texts);
+        ConcernCategory concern = parse(ConcernCategory.class, "concernCategory", concernCategory, clear, ContactField.concernCategory, fieldErrorWording);
+        AgeBand age = parse(AgeBand.class, "ageBand", ageBand, clear, ContactField.ageBand, fieldErrorWording);
         String municipality = municipalityCode.isBlank() ? null : MunicipalityCode.normalise(municipalityCode);
         if (municipality == null) {
             clear.add(ContactField.municipalityCode);
         } else if (!MunicipalityCode.isWellFormed(municipality)) {
-            errors.put("municipalityCode", texts.message("municipalityCode", Municipalities.UNKNOWN));
+            errors.put("municipalityCode", fieldErrorWording.message("municipalityCode", Municipalities.UNKNOWN));
             municipality = null;
         }
         Set<AdviceTheme> themes = EnumSet.noneOf(AdviceTheme.class);
         for (String t : adviceThemes) {
             AdviceTheme theme = Arrays.stream(AdviceTheme.values()).filter(v -> v.name().equals(t)).findFirst().orElse(null);
             if (theme == null) {
-                errors.put("adviceThemes", texts.invalidChoice("adviceThemes"));
+                errors.put("adviceThemes", fieldErrorWording.invalidChoice("adviceThemes"));
             } else {
                 themes.add(theme);
             }
@@ -173,26 +173,26 @@ public final class LogForm {
         if (text == null) {
             clear.add(ContactField.summary);
         }
-        Outcome result = parse(Outcome.class, "outcome", outcome, clear, ContactField.outcome, texts);
+        Outcome result = parse(Outcome.class, "outcome", outcome, clear, ContactField.outcome, fieldErrorWording);
         return new ContactPatch(role, sector, concern, age, municipality, themes.isEmpty() ? null : themes, text, result, clear);
     }
 
     /** The referral part of the form, or null when the log's outcome hands nothing on. */
-    ReferralRequest referral(Texts texts) {
+    ReferralRequest referral(FieldErrorWording fieldErrorWording) {
         if (!referring()) {
             return null;
         }
-        Severity s = parse(Severity.class, "severity", severity, null, null, texts);
-        LegalBasis basis = parse(LegalBasis.class, "legalBasis", legalBasis, null, null, texts);
+        Severity s = parse(Severity.class, "severity", severity, null, null, fieldErrorWording);
+        LegalBasis basis = parse(LegalBasis.class, "legalBasis", legalBasis, null, null, fieldErrorWording);
         ReferralRequest.CallerContact contact = new ReferralRequest.CallerContact(blankToNull(contactName),
                 blankToNull(contactPhone), blankToNull(contactEmail));
         return new ReferralRequest(s, null, null, basis, contact.isEmpty() ? null : contact, blankToNull(description));
     }
 
-    void problems(List<Problem.FieldError> problems, Texts texts) {
+    void problems(List<Problem.FieldError> problems, FieldErrorWording fieldErrorWording) {
         for (Problem.FieldError p : problems) {
             String field = p.field().startsWith("referral.") ? p.field().substring("referral.".length()) : p.field();
-            errors.putIfAbsent(field, texts.message(field, p.message()));
+            errors.putIfAbsent(field, fieldErrorWording.message(field, p.message()));
         }
         Map<String, String> ordered = new LinkedHashMap<>();
         FIELDS.forEach(k -> {
@@ -205,7 +205,7 @@ public final class LogForm {
         errors.putAll(ordered);
     }
 
-    private <E extends Enum<E>> E parse(Class<E> type, String field, String value, Set<ContactField> clear, ContactField name, Texts texts) {
+    private <E extends Enum<E>> E parse(Class<E> type, String field, String value, Set<ContactField> clear, ContactField name, FieldErrorWording fieldErrorWording) {
         if (value == null || value.isBlank()) {
             if (clear != null) {
                 clear.add(name);
@@ -214,7 +214,7 @@ public final class LogForm {
         }
         E parsed = Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst().orElse(null);
         if (parsed == null) {
-            errors.put(field, texts.invalidChoice(field));
+            errors.put(field, fieldErrorWording.invalidChoice(field));
         }
         return parsed;
     }

@@ -69,15 +69,15 @@ public class MyWorkPage {
         String what = show == null || !List.of("idag", "kladder", "ulogget").contains(show) ? "idag" : show;
         boolean onlyMine = "ja".equals(mine);
         Uni<List<Row>> rows = switch (what) {
-            case "kladder" -> contacts.list(me.caller(), ContactStatus.DRAFT, onlyMine).map(this::rows);
-            case "ulogget" -> unlogged.list(java.time.Duration.ZERO, me.caller().advisorSite()).map(list -> list.stream()
-                    .filter(c -> !onlyMine || Objects.equals(c.advisorEndpoint(), me.caller().endpoint()))
+            case "kladder" -> contacts.list(me.staff(), ContactStatus.DRAFT, onlyMine).map(this::rows);
+            case "ulogget" -> unlogged.list(java.time.Duration.ZERO, me.staff().advisorSite()).map(list -> list.stream()
+                    .filter(c -> !onlyMine || Objects.equals(c.advisorEndpoint(), me.staff().endpoint()))
                     .map(c -> new Row(c.connectedAt() == null ? "–" : WHEN.format(c.connectedAt()), line(c.line()),
                             c.draftId() == null ? msg.work_no_draft() : msg.contact_draft(), "–", c.draftId()))
                     .toList());
             default -> {
                 Instant midnight = LocalDate.now(clock.withZone(ConsolePage.COPENHAGEN)).atStartOfDay(ConsolePage.COPENHAGEN).toInstant();
-                yield contacts.list(me.caller(), null, onlyMine)
+                yield contacts.list(me.staff(), null, onlyMine)
                         .map(list -> rows(list.stream().filter(c -> !c.createdAt.isBefore(midnight)).toList()));
             }
         };

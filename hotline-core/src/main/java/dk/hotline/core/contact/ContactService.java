@@ -81,33 +81,33 @@ public class ContactService {
 
     /** A contact that did not come through the telephony system (e-mail, a call taken outside it...). */
     @WithTransaction
-    public Uni<Contact> open(Caller caller, Channel channel) {
-        Site site = caller.advisorSite();
-        Line line = caller.handOpenedLine();
+    public Uni<Contact> open(StaffMember staff, Channel channel) {
+        Site site = staff.advisorSite();
+        Line line = staff.handOpenedLine();
         if (channel == Channel.HOTLINE_CALL) {
             throw ProblemException.unprocessable("Hotline calls get their draft from the telephony system",
                     List.of(new Problem.FieldError("channel", "HOTLINE_CALL contacts are opened by the call itself; choose another channel")));
         }
         Contact draft = newDraft(channel, line, site);
-        draft.advisorEndpoint = caller.endpoint();
-        draft.createdBy = caller.name();
-        return draft.<Contact>persist().call(c -> audit.record(caller.name(), caller.role(), AuditAction.CREATE, RECORD, c.id, null));
+        draft.advisorEndpoint = staff.endpoint();
+        draft.createdBy = staff.name();
+        return draft.<Contact>persist().call(c -> audit.record(staff.name(), staff.role(), AuditAction.CREATE, RECORD, c.id, null));
     }
 
     /** One log, for reading; the read is audited (with the reason a supervisor gave). */
     @WithTransaction
-    public Uni<Contact> visible(UUID id, Caller caller) {
+    public Uni<Contact> visible(UUID id, StaffMember staff) {
         return Contact.<Contact>findById(id).call(c -> {
-            if (c == null || !caller.maySee(c.site)) {
+            if (c == null || !staff.maySee(c.site)) {
                 throw ProblemException.notFound("Contact " + id);
             }
-            return audit.record(caller.name(), caller.role(), AuditAction.READ, RECORD, c.id, caller.auditReason(c.site));
+            return audit.record(staff.name(), staff.role(), AuditAction.READ, RECORD, c.id, staff.auditReason(c.site));
         });
     }
 
     @WithTransaction
-    public Uni<Contact> patch(UUID id, Caller caller, ContactPatch patch) {
-        return patch(id, caller, patch, null);
+    public Uni<Contact> patch(UUID id, StaffMember staff, ContactPatch patch) {
+        return patch(id, staff, patch, null);
     }
 
     /**
@@ -115,8 +115,8 @@ public class ContactService {
      * tab, another advisor) answers 409 {@code stale-version} and nothing is changed.
      */
     @WithTransaction
-    public Uni<Contact> patch(UUID id, Caller caller, ContactPatch patch, Long expectedVersion) {
-        return writable(id, caller).map(contact -> {
+    public Uni<Contact> patch(UUID id, StaffMember staff, ContactPatch patch, Long expectedVersion) {
+        return writable(id, staff).map(contact -> {
             if (expectedVersion != null && contact.status != ContactStatus.FINAL && contact.version != expectedVersion) {
                 throw ProblemException.conflict("stale-version", "Changed since you loaded it",
                         "The log is at version " + contact.version + ", not " + expectedVersion + "; nothing was changed",
@@ -130,17 +130,17 @@ public class ContactService {
             AdviceLog changed = patch.applyTo(contact.log());
             reject("The change breaks", checked(changed, LogRules.consistency(changed)));
             contact.setLog(changed);
-            touch(contact, caller);
+            touch(contact, staff);
             return contact;
         }).call(ContactService::flush)
-                .call(c -> audit.record(caller.name(), caller.role(), AuditAction.UPDATE, RECORD, c.id, null))
+                .call(c -> audit.record(staff.name(), staff.role(), AuditAction.UPDATE, RECORD, c.id, null))
                 .onFailure(ContactService::isStale).transform(e -> stale());
     }
 
     /** Finalises the log and, if asked in the same request, hands it on: all in one transaction. */
     @WithTransaction
-    public Uni<Finalised> finalise(UUID id, Caller caller, ReferralRequest referral, String idempotencyKey) {
-        return writable(id, caller).flatMap(contact -> {
+    public Uni<Finalised> finalise(UUID id, StaffMember staff, ReferralRequest referral, String idempotencyKey) {
+        return writable(id, staff).flatMap(contact -> {
             if (contact.status == ContactStatus.FINAL) {
                 throw ProblemException.conflict("log-final", "The log is already final",
                         "This log was already finalised; nothing was changed",
@@ -150,29 +150,29 @@ public class ContactService {
             reject("The log cannot be finalised:", checked(log, LogRules.problemsBeforeFinalising(log)));
             contact.status = ContactStatus.FINAL;
             contact.finalisedAt = clock.instant();
-            contact.finalisedBy = caller.name();
-            touch(contact, caller);
+            contact.finalisedBy = staff.name();
+            touch(contact, staff);
             Uni<ReferralService.Created> handedOn = referral == null
                     ? Uni.createFrom().nullItem()
-                    : referrals.create(contact, caller, referral, idempotencyKey);
+                    : referrals.create(contact, staff, referral, idempotencyKey);
             return handedOn.call(ignored -> flush())
-                    .call(ignored -> audit.record(caller.name(), caller.role(), AuditAction.FINALISE, RECORD, contact.id, null))
-                    .call(created -> referrals.audited(created, caller))
+                    .call(ignored -> audit.record(staff.name(), staff.role(), AuditAction.FINALISE, RECORD, contact.id, null))
+                    .call(created -> referrals.audited(created, staff))
                     .map(created -> new Finalised(contact, created));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 
     @WithTransaction
-    public Uni<ReferralService.Created> refer(UUID id, Caller caller, ReferralRequest request, String idempotencyKey) {
-        return writable(id, caller).flatMap(contact -> referrals.create(contact, caller, request, idempotencyKey))
-                .call(created -> referrals.audited(created, caller));
+    public Uni<ReferralService.Created> refer(UUID id, StaffMember staff, ReferralRequest request, String idempotencyKey) {
+        return writable(id, staff).flatMap(contact -> referrals.create(contact, staff, request, idempotencyKey))
+                .call(created -> referrals.audited(created, staff));
     }
 
     /** A correction of a final log; the log shows the corrected values and keeps who, when, why and what was before. */
     @WithTransaction
-    public Uni<ContactAmendment> amend(UUID id, Caller caller, String reason, ContactPatch changes) {
+    public Uni<ContactAmendment> amend(UUID id, StaffMember staff, String reason, ContactPatch changes) {
         return Contact.<Contact>findById(id).flatMap(contact -> {
-            if (contact == null || !(caller.mayWrite(contact.site) || caller.supervisor())) {
+            if (contact == null || !(staff.mayWrite(contact.site) || staff.supervisor())) {
                 throw ProblemException.notFound("Contact " + id);
             }
             if (contact.status != ContactStatus.FINAL) {
@@ -188,17 +188,17 @@ public class ContactService {
             }
             reject("The amended log would be incomplete:", checked(after, LogRules.problemsBeforeFinalising(after)));
             contact.setLog(after);
-            touch(contact, caller);
+            touch(contact, staff);
             ContactAmendment amendment = new ContactAmendment();
             amendment.id = UUID.randomUUID();
             amendment.contactId = contact.id;
             amendment.amendedAt = contact.updatedAt;
-            amendment.amendedBy = caller.name();
+            amendment.amendedBy = staff.name();
             amendment.reason = reason;
             amendment.beforeJson = write(before);
             amendment.afterJson = write(after);
             return amendment.<ContactAmendment>persist().call(ignored -> flush())
-                    .call(a -> audit.record(caller.name(), caller.role(), AuditAction.AMEND, RECORD, contact.id, null));
+                    .call(a -> audit.record(staff.name(), staff.role(), AuditAction.AMEND, RECORD, contact.id, null));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 
@@ -213,12 +213,12 @@ public class ContactService {
      * most 200; each log listed is an audited read.
      */
     @WithTransaction
-    public Uni<List<Contact>> list(Caller caller, ContactStatus status, boolean mine) {
+    public Uni<List<Contact>> list(StaffMember staff, ContactStatus status, boolean mine) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (!caller.readsAllSites()) {
+        if (!staff.readsAllSites()) {
             query.append(" and site = :site");
-            params.and("site", caller.supervisor() ? caller.site() : caller.advisorSite());
+            params.and("site", staff.supervisor() ? staff.site() : staff.advisorSite());
         }
         if (status != null) {
             query.append(" and status = :status");
@@ -226,11 +226,11 @@ public class ContactService {
         }
         if (mine) {
             query.append(" and advisorEndpoint = :endpoint");
-            params.and("endpoint", caller.endpoint() == null ? "" : caller.endpoint());
+            params.and("endpoint", staff.endpoint() == null ? "" : staff.endpoint());
         }
-        String reason = caller.readsAllSites() ? AuditLog.requireReason(caller.reason()) : null;
+        String reason = staff.readsAllSites() ? AuditLog.requireReason(staff.reason()) : null;
         return Contact.<Contact>find(query + " order by createdAt desc", params).page(0, 200).<Contact>list()
-                .call(list -> audit.recordAll(caller.name(), caller.role(), AuditAction.READ, RECORD,
+                .call(list -> audit.recordAll(staff.name(), staff.role(), AuditAction.READ, RECORD,
                         list.stream().map(c -> c.id).toList(), reason));
     }
 
@@ -259,8 +259,8 @@ public class ContactService {
         return Contact.list("advisorEndpoint = ?1 and status = ?2 order by createdAt", endpoint, ContactStatus.DRAFT);
     }
 
-    private Uni<Contact> writable(UUID id, Caller caller) {
-        Site site = caller.advisorSite();
+    private Uni<Contact> writable(UUID id, StaffMember staff) {
+        Site site = staff.advisorSite();
         return Contact.<Contact>findById(id).map(c -> {
             if (c == null || c.site != site) {
                 throw ProblemException.notFound("Contact " + id);
@@ -281,9 +281,9 @@ public class ContactService {
         return draft;
     }
 
-    private void touch(Contact contact, Caller caller) {
+    private void touch(Contact contact, StaffMember staff) {
         contact.updatedAt = clock.instant();
-        contact.updatedBy = caller.name();
+        contact.updatedBy = staff.name();
     }
 
     private List<FieldProblem> checked(AdviceLog log, List<FieldProblem> problems) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Municipalities {
 
-    /** Said of a well-formed code that names no municipality or territory (Texts matches "municipality codes"). */
+    /** Said of a well-formed code that names no municipality or territory (FieldErrorWording matches "municipality codes"). */
     public static final String UNKNOWN = "is not one of the municipality codes (98 municipalities and Christiansø, 411)";
 
     private static final ReferenceCatalog SHIPPED = ReferenceData.shipped();

@@ -4,7 +4,7 @@ import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.advice.domain.FieldProblem;
 import dk.hotline.core.audit.AuditAction;
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.domain.ContactStatus;
@@ -64,7 +64,7 @@ public class ReferralService {
     }
 
     /** Must run inside a transaction, on a contact the caller may write to. */
-    public Uni<Created> create(Contact contact, Caller caller, ReferralRequest request, String idempotencyKey) {
+    public Uni<Created> create(Contact contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
         return byIdempotencyKey(idempotencyKey).flatMap(earlier -> {
             if (earlier != null) {
                 if (!earlier.contactId.equals(contact.id)) {
@@ -74,7 +74,7 @@ public class ReferralService {
                 }
                 return Uni.createFrom().item(new Created(earlier, true));
             }
-            Referral referral = validated(contact, caller, request, idempotencyKey);
+            Referral referral = validated(contact, staff, request, idempotencyKey);
             return Referral.count("contactId", contact.id).flatMap(existing -> {
                 if (existing > 0) {
                     throw new DuplicateReferralException();
@@ -91,21 +91,21 @@ public class ReferralService {
 
     /** One referral, for reading: advisors of its site and supervisors (with a reason outside their site); audited. */
     @WithTransaction
-    public Uni<Referral> visible(UUID id, Caller caller) {
+    public Uni<Referral> visible(UUID id, StaffMember staff) {
         return Referral.<Referral>findById(id).call(r -> {
-            if (r == null || !caller.maySee(r.site)) {
+            if (r == null || !staff.maySee(r.site)) {
                 throw ProblemException.notFound("Referral " + id);
             }
-            return audit.record(caller.name(), caller.role(), AuditAction.READ, RECORD, r.id, caller.auditReason(r.site));
+            return audit.record(staff.name(), staff.role(), AuditAction.READ, RECORD, r.id, staff.auditReason(r.site));
         });
     }
 
     /** Audits a referral just made (a replayed one was audited when it was made). */
-    public Uni<Void> audited(Created created, Caller caller) {
+    public Uni<Void> audited(Created created, StaffMember staff) {
         if (created == null || created.replayed()) {
             return Uni.createFrom().voidItem();
         }
-        return audit.record(caller.name(), caller.role(), AuditAction.CREATE, RECORD, created.referral().id, null);
+        return audit.record(staff.name(), staff.role(), AuditAction.CREATE, RECORD, created.referral().id, null);
     }
 
     @WithSession
@@ -122,7 +122,7 @@ public class ReferralService {
         return Referral.find("idempotencyKey", key).firstResult();
     }
 
-    private Referral validated(Contact contact, Caller caller, ReferralRequest request, String idempotencyKey) {
+    private Referral validated(Contact contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
         if (contact.status != ContactStatus.FINAL) {
             throw ProblemException.conflict("log-not-final", "The log is not final",
                     "A referral is made from a finalised log: finalise it first (or in the same request)",
@@ -164,7 +164,7 @@ public class ReferralService {
             r.callerPhone = blankToNull(request.callerContact().phone());
             r.callerEmail = blankToNull(request.callerContact().email());
         }
-        r.createdBy = caller.name();
+        r.createdBy = staff.name();
         return r;
     }
 

@@ -1,10 +1,10 @@
 package dk.hotline.core.screen;
 
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 
 /**
  * The person signed in to a screen, as the header shows them: the name from the ID token and their site in Danish
- * (from the token's claim, never from the request); {@code caller} is what the services are called with.
+ * (from the token's claim, never from the request); {@code staff} is what the services are called with.
  */
-public record Viewer(String name, String siteLabel, Caller caller) {
+public record Viewer(String name, String siteLabel, StaffMember staff) {
 }

@@ -1,6 +1,6 @@
 package dk.hotline.core.screen;
 
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,7 +18,7 @@ public class Viewers {
     }
 
     public Viewer current() {
-        Caller caller = Caller.of(identity);
+        StaffMember staff = StaffMember.of(identity);
         String name = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             name = jwt.getClaim("name");
@@ -26,10 +26,10 @@ public class Viewers {
         if (name == null || name.isBlank()) {
             name = identity.getPrincipal().getName();
         }
-        String site = caller.site() == null ? msg.no_site() : switch (caller.site()) {
+        String site = staff.site() == null ? msg.no_site() : switch (staff.site()) {
             case AARHUS -> msg.site_AARHUS();
             case COPENHAGEN -> msg.site_COPENHAGEN();
         };
-        return new Viewer(name, site, caller);
+        return new Viewer(name, site, staff);
     }
 }

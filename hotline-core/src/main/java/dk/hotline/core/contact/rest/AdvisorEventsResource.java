@@ -2,7 +2,7 @@ package dk.hotline.core.contact.rest;
 
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
@@ -51,8 +51,8 @@ public class AdvisorEventsResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Live notices for the advisor of this token (text/event-stream)")
     public Multi<AdvisorNotice> events() {
-        Caller caller = Caller.of(identity);
-        String endpoint = caller.endpoint();
+        StaffMember staff = StaffMember.of(identity);
+        String endpoint = staff.endpoint();
         if (endpoint == null || endpoint.isBlank()) {
             throw new ProblemException(403, "forbidden", "Forbidden", "The advisor token has no endpoint claim", List.of());
         }

@@ -1,7 +1,7 @@
 package dk.hotline.core.contact.rest;
 
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactPatch;
 import dk.hotline.core.contact.ContactService;
@@ -66,7 +66,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Open a contact that did not come through the telephony system (e-mail, a call outside it...)")
     public Uni<Response> open(@Valid @NotNull(message = "is required") OpenContact command) {
-        return Shield.fromCancellation(contacts.open(caller(), command.channel()))
+        return Shield.fromCancellation(contacts.open(staff(), command.channel()))
                 .map(c -> Response.created(URI.create("/api/contacts/" + c.id)).entity(ContactView.of(c)).build());
     }
 
@@ -75,7 +75,7 @@ public class ContactResource {
     @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint; supervisors: their site, every site with X-Access-Reason); audited")
     public Uni<List<ContactView>> list(@QueryParam("status") String status, @QueryParam("mine") boolean mine,
                                        @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(contacts.list(Caller.of(identity, reason), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
+        return Shield.fromCancellation(contacts.list(StaffMember.of(identity, reason), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
     }
 
     @GET
@@ -83,7 +83,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "One contact with its referral and amendments (supervisors outside their site give X-Access-Reason); audited")
     public Uni<ContactView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(contacts.visible(id, Caller.of(identity, reason)).flatMap(this::full));
+        return Shield.fromCancellation(contacts.visible(id, StaffMember.of(identity, reason)).flatMap(this::full));
     }
 
     @PATCH
@@ -92,7 +92,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Autosave a draft: absent or null fields stay, fields named in `clear` are emptied; 409 once final")
     public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ContactPatch patch) {
-        return Shield.fromCancellation(contacts.patch(id, caller(), patch)).map(ContactView::of);
+        return Shield.fromCancellation(contacts.patch(id, staff(), patch)).map(ContactView::of);
     }
 
     @POST
@@ -103,7 +103,7 @@ public class ContactResource {
     public Uni<ContactView> finalise(@PathParam("id") UUID id, @Valid Finalise command,
                                      @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
         ReferralRequest referral = command == null ? null : command.referral();
-        return Shield.fromCancellation(contacts.finalise(id, caller(), referral, key))
+        return Shield.fromCancellation(contacts.finalise(id, staff(), referral, key))
                 .map(f -> ContactView.of(f.contact(), f.referral() == null ? null : f.referral().referral(), null));
     }
 
@@ -115,8 +115,8 @@ public class ContactResource {
                     + "referral that key created. The referral and its event commit together.")
     public Uni<Response> refer(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ReferralRequest request,
                                @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
-        Caller caller = caller();
-        return Shield.fromCancellation(contacts.refer(id, caller, request, key)
+        StaffMember staff = staff();
+        return Shield.fromCancellation(contacts.refer(id, staff, request, key)
                 .map(created -> created.replayed()
                         ? Response.ok(ReferralView.of(created.referral())).header("Idempotent-Replayed", "true").build()
                         : Response.created(URI.create("/api/referrals/" + created.referral().id))
@@ -137,7 +137,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "Correct a finalised log: the changes and a required reason; who and when come from the token and clock")
     public Uni<Response> amend(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") Amend command) {
-        return Shield.fromCancellation(contacts.amend(id, caller(), command.reason(), command.changes()))
+        return Shield.fromCancellation(contacts.amend(id, staff(), command.reason(), command.changes()))
                 .map(a -> Response.created(URI.create("/api/contacts/" + id)).entity(AmendmentView.of(a)).build());
     }
 
@@ -145,7 +145,7 @@ public class ContactResource {
         return referrals.ofContact(c.id).flatMap(r -> contacts.amendments(c.id).map(a -> ContactView.of(c, r, a)));
     }
 
-    private Caller caller() {
-        return Caller.of(identity);
+    private StaffMember staff() {
+        return StaffMember.of(identity);
     }
 }

@@ -1,7 +1,7 @@
 package dk.hotline.core.referral.rest;
 
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.Caller;
+import dk.hotline.core.contact.StaffMember;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.http.Shield;
@@ -42,7 +42,7 @@ public class ReferralResource {
     @Operation(summary = "One referral with what became of it (routing's statuses: forwarded, accepted, the outcome...)"
             + " (advisors: their site's only; supervisors outside their site give X-Access-Reason); audited")
     public Uni<ReferralView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(referrals.visible(id, Caller.of(identity, reason))
+        return Shield.fromCancellation(referrals.visible(id, StaffMember.of(identity, reason))
                 .chain(r -> statuses.of(r.id).map(history -> ReferralView.of(r, history))));
     }
 }

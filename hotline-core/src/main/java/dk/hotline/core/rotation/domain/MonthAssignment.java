@@ -8,6 +8,6 @@ import java.time.YearMonth;
 public record MonthAssignment(YearMonth month, Site site, String reason) {
 
     String explain() {
-        return month + " is assigned to " + site + Texts.reasonSuffix(reason);
+        return month + " is assigned to " + site + ExplanationFormat.reasonSuffix(reason);
     }
 }

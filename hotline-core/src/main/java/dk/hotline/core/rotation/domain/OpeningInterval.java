@@ -34,6 +34,6 @@ public record OpeningInterval(LocalTime opens, LocalTime closes) {
 
     @Override
     public String toString() {
-        return Texts.time(opens) + "-" + Texts.endTime(closes);
+        return ExplanationFormat.time(opens) + "-" + ExplanationFormat.endTime(closes);
     }
 }

@@ -19,7 +19,7 @@ public record OverrideWindow(UUID id, Instant from, Instant to, Site site, Strin
 
     String explain() {
         // Admins think in Copenhagen time: show the window as they entered it.
-        return "override " + local(from) + " to " + local(to) + " is " + site + Texts.reasonSuffix(reason);
+        return "override " + local(from) + " to " + local(to) + " is " + site + ExplanationFormat.reasonSuffix(reason);
     }
 
     private static String local(Instant instant) {

@@ -330,7 +330,7 @@ public final class Rotation {
         }
         List<OpeningInterval> effective = closesEarly == null ? intervals : truncate(intervals, closesEarly);
         String earlySuffix = closesEarly == null ? ""
-                : " (" + reducedName + ", reduced day closing at " + Texts.time(closesEarly) + ")";
+                : " (" + reducedName + ", reduced day closing at " + ExplanationFormat.time(closesEarly) + ")";
         Instant closesEarlyAt = closesEarly == null ? null : ZonedDateTime.of(date, closesEarly, ZONE).toInstant();
 
         List<OpenSpan> openRanges = new ArrayList<>();
@@ -345,7 +345,7 @@ public final class Rotation {
         List<OpenSpan> spans = new ArrayList<>();
         Decision outside = new Decision(RuleKind.OUTSIDE_HOURS, OUTSIDE_HOURS_TEXT);
         Decision afterEarlyClose = closesEarly == null ? null : new Decision(RuleKind.REDUCED_DAY,
-                "closed: " + reducedName + ", reduced day closing at " + Texts.time(closesEarly));
+                "closed: " + reducedName + ", reduced day closing at " + ExplanationFormat.time(closesEarly));
         Instant cursor = start;
         for (OpenSpan range : openRanges) {
             if (cursor.isBefore(range.from())) {
@@ -364,7 +364,7 @@ public final class Rotation {
         Decision status;
         if (closesEarly != null) {
             status = effective.isEmpty() ? afterEarlyClose : new Decision(RuleKind.REDUCED_DAY,
-                    "open " + join(effective) + ": " + reducedName + ", reduced day closing at " + Texts.time(closesEarly));
+                    "open " + join(effective) + ": " + reducedName + ", reduced day closing at " + ExplanationFormat.time(closesEarly));
         } else if (effective.isEmpty()) {
             status = new Decision(RuleKind.OUTSIDE_HOURS, "closed: no opening hours on " + date.getDayOfWeek());
         } else {

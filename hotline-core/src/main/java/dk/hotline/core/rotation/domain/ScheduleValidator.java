@@ -193,7 +193,7 @@ public final class ScheduleValidator {
             }
             if (!interval.wellFormed()) {
                 violations.add(new Violation(itemPath + ".opens",
-                        "must be before closes (" + Texts.endTime(interval.closes()) + "); 00:00 as closes means midnight"));
+                        "must be before closes (" + ExplanationFormat.endTime(interval.closes()) + "); 00:00 as closes means midnight"));
                 continue;
             }
             wellFormed.add(i);

@@ -89,8 +89,8 @@ public class RotationResource {
     @RolesAllowed({"advisor", "rotation-admin", "supervisor", "recipient", "service"})
     @Operation(summary = "Which site is on duty on a line at an instant (default now), whether the line is open, why, and when that next changes")
     public Uni<OnDuty> onDuty(@QueryParam("line") String line, @QueryParam("at") String at) {
-        Line l = Params.requiredEnum("line", line, Line.class);
-        Instant instant = Params.instant("at", at, clock.instant());
+        Line l = RotationParameters.requiredEnum("line", line, Line.class);
+        Instant instant = RotationParameters.instant("at", at, clock.instant());
         return Shield.fromCancellation(rotation.current()).map(s -> OnDuty.of(new Rotation(s, clock).onDuty(l, instant), s.version()));
     }
 
@@ -99,9 +99,9 @@ public class RotationResource {
     @RolesAllowed({"advisor", "rotation-admin", "supervisor", "recipient", "service"})
     @Operation(summary = "Per day from..to (inclusive): the site on duty and the open hours")
     public Uni<Calendar> calendar(@QueryParam("line") String line, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Line l = Params.requiredEnum("line", line, Line.class);
-        LocalDate f = Params.date("from", from);
-        LocalDate t = Params.date("to", to);
+        Line l = RotationParameters.requiredEnum("line", line, Line.class);
+        LocalDate f = RotationParameters.date("from", from);
+        LocalDate t = RotationParameters.date("to", to);
         return Shield.fromCancellation(rotation.current()).map(s -> new Calendar(l, f, t, s.version(), new Rotation(s, clock).calendar(l, f, t)));
     }
 
@@ -110,7 +110,7 @@ public class RotationResource {
     @RolesAllowed({"rotation-admin", "supervisor", "service"})
     @Operation(summary = "The effective schedule of a line as segments: what the telephony adapter keeps as its replica")
     public Uni<ScheduleEvent> schedule(@PathParam("line") String line) {
-        Line l = Params.requiredEnum("line", line, Line.class);
+        Line l = RotationParameters.requiredEnum("line", line, Line.class);
         return Shield.fromCancellation(rotation.current()).map(s -> publisher.eventFor(s, l));
     }
 
@@ -126,7 +126,7 @@ public class RotationResource {
     @RolesAllowed({"rotation-admin", "supervisor"})
     @Operation(summary = "The latest changes: who, when, what, before and after")
     public Uni<List<RotationChange>> changes(@QueryParam("limit") String limit) {
-        return Shield.fromCancellation(rotation.changes(Params.intInRange("limit", limit, 50, 1, 500)));
+        return Shield.fromCancellation(rotation.changes(RotationParameters.intInRange("limit", limit, 50, 1, 500)));
     }
 
     // ---- writes -----------------------------------------------------------------------------
@@ -149,7 +149,7 @@ public class RotationResource {
     public Uni<Response> assignMonth(@PathParam("month") String month, @NotNull @Valid AssignMonth command,
                                      @HeaderParam("If-Match") String ifMatch, @QueryParam("dryRun") boolean dryRun,
                                      @QueryParam("at") String at) {
-        YearMonth m = Params.month("month", month);
+        YearMonth m = RotationParameters.month("month", month);
         return write(ifMatch, dryRun, at, m.atDay(1), "month " + m + " assigned to " + command.site(), s -> {
             List<MonthAssignment> assignments = new ArrayList<>(s.monthAssignments());
             assignments.removeIf(a -> a.month().equals(m));
@@ -164,7 +164,7 @@ public class RotationResource {
     @Operation(summary = "Remove a month's assignment: the alternation decides that month again")
     public Uni<Response> unassignMonth(@PathParam("month") String month, @HeaderParam("If-Match") String ifMatch,
                                        @QueryParam("dryRun") boolean dryRun, @QueryParam("at") String at) {
-        YearMonth m = Params.month("month", month);
+        YearMonth m = RotationParameters.month("month", month);
         return write(ifMatch, dryRun, at, m.atDay(1), "month " + m + " assignment removed",
                 s -> s.withMonthAssignments(without(s.monthAssignments(), a -> a.month().equals(m), "month assignment " + m)));
     }
@@ -193,7 +193,7 @@ public class RotationResource {
     @Operation(summary = "Remove an override window")
     public Uni<Response> removeOverride(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                         @QueryParam("dryRun") boolean dryRun, @QueryParam("at") String at) {
-        UUID uuid = Params.uuid("id", id);
+        UUID uuid = RotationParameters.uuid("id", id);
         return write(ifMatch, dryRun, at, null, "override " + uuid + " removed",
                 s -> s.withOverrides(without(s.overrides(), o -> o.id().equals(uuid), "override " + uuid)));
     }
@@ -205,7 +205,7 @@ public class RotationResource {
     public Uni<Response> setHours(@PathParam("line") String line, @NotNull @Valid SetHours command,
                                   @HeaderParam("If-Match") String ifMatch, @QueryParam("dryRun") boolean dryRun,
                                   @QueryParam("at") String at) {
-        Line l = Params.requiredEnum("line", line, Line.class);
+        Line l = RotationParameters.requiredEnum("line", line, Line.class);
         Map<DayOfWeek, List<OpeningInterval>> days = new EnumMap<>(DayOfWeek.class);
         command.days().forEach((day, intervals) -> days.put(day,
                 intervals.stream().map(i -> new OpeningInterval(i.opens(), i.closes())).toList()));
@@ -244,8 +244,8 @@ public class RotationResource {
     public Uni<Response> removeClosure(@PathParam("date") String date, @QueryParam("line") String line,
                                        @HeaderParam("If-Match") String ifMatch, @QueryParam("dryRun") boolean dryRun,
                                        @QueryParam("at") String at) {
-        LocalDate d = Params.date("date", date);
-        Line l = Params.optionalEnum("line", line, Line.class);
+        LocalDate d = RotationParameters.date("date", date);
+        Line l = RotationParameters.optionalEnum("line", line, Line.class);
         return write(ifMatch, dryRun, at, d, "closure on " + d + " removed", s -> s.withClosureDates(without(s.closureDates(),
                 c -> c.date().equals(d) && (l == null || c.line() == l), "closure on " + d)));
     }
@@ -254,8 +254,8 @@ public class RotationResource {
 
     private Uni<Response> write(String ifMatch, boolean dryRun, String at, LocalDate focus, String description,
                                 UnaryOperator<RotationSchedule> edit) {
-        long version = Params.ifMatch(ifMatch);
-        Instant when = Params.instant("at", at, clock.instant());
+        long version = RotationParameters.ifMatch(ifMatch);
+        Instant when = RotationParameters.instant("at", at, clock.instant());
         if (dryRun) {
             return Shield.fromCancellation(rotation.dryRun(edit)).map(s -> Response.ok(preview(s, version, when, focus)).build());
         }

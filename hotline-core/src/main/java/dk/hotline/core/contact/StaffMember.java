@@ -17,22 +17,22 @@ import java.util.List;
  * {@code line} claim, the line of contacts opened by hand. {@code reason} is the
  * {@value AuditLog#REASON_HEADER} header: why a supervisor reads outside their site.
  */
-public record Caller(String name, Site site, String endpoint, boolean advisor, boolean supervisor, String reason,
+public record StaffMember(String name, Site site, String endpoint, boolean advisor, boolean supervisor, String reason,
                      String lineClaim) {
 
-    public static Caller of(SecurityIdentity identity) {
+    public static StaffMember of(SecurityIdentity identity) {
         return of(identity, null);
     }
 
-    public static Caller of(SecurityIdentity identity, String reason) {
+    public static StaffMember of(SecurityIdentity identity, String reason) {
         String site = claim(identity, "site");
         Site parsed = site == null ? null
                 : Arrays.stream(Site.values()).filter(s -> s.name().equals(site)).findFirst().orElse(null);
-        return new Caller(identity.getPrincipal().getName(), parsed, claim(identity, "endpoint"),
+        return new StaffMember(identity.getPrincipal().getName(), parsed, claim(identity, "endpoint"),
                 identity.hasRole("advisor"), identity.hasRole("supervisor"), reason, claim(identity, "line"));
     }
 
-    /** The role the audit log records for this caller. */
+    /** The role the audit log records for this staff member. */
     public String role() {
         return supervisor ? "supervisor" : advisor ? "advisor" : "none";
     }
@@ -49,7 +49,7 @@ public record Caller(String name, Site site, String endpoint, boolean advisor, b
         return reason == null || reason.isBlank() ? null : AuditLog.requireReason(reason);
     }
 
-    /** Whether this caller reads across sites: a supervisor who gave a reason (or has no site of their own). */
+    /** Whether this staff member reads across sites: a supervisor who gave a reason (or has no site of their own). */
     public boolean readsAllSites() {
         if (!supervisor) {
             return false;

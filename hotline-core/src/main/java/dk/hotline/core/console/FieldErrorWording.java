@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and in the error summary. The rules stay in the domain; only their wording for advisors lives here.
  */
 @ApplicationScoped
-public class Texts {
+public class FieldErrorWording {
 
     private final Msg msg;
 
-    public Texts(Msg msg) {
+    public FieldErrorWording(Msg msg) {
         this.msg = msg;
     }
 

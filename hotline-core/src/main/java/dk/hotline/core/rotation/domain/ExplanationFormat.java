@@ -4,10 +4,10 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /** Small text helpers for explanations. */
-final class Texts {
+final class ExplanationFormat {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private Texts() {
+    private ExplanationFormat() {
     }
 
     static String reasonSuffix(String reason) {

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * Parses path, query and header values ourselves, so a bad one answers 400
  * naming the parameter instead of the framework's bare 404.
  */
-final class Params {
+final class RotationParameters {
 
-    private Params() {
+    private RotationParameters() {
     }
 
     static <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the plain-Java domain into CDI; the domain itself knows nothing of Quarkus. */
-public class DomainBeans {
+public class DomainWiring {
 
     @Produces
     @Singleton
