@@ -3,6 +3,7 @@ package dk.hotline.routing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dk.hotline.platform.testing.ResourceRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -43,5 +44,11 @@ class ArchitectureTest {
     @Test
     void featuresAreFreeOfCycles() {
         slices().matching("dk.hotline.routing.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** A client that disconnects never cancels a request's transaction (docs/decisions/client-disconnect.md). */
+    @Test
+    void requestsOutliveTheirClient() {
+        ResourceRules.REQUESTS_OUTLIVE_THEIR_CLIENT.check(classes);
     }
 }

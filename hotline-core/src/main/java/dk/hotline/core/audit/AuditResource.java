@@ -1,5 +1,6 @@
 package dk.hotline.core.audit;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The supervisor's view of the audit trail. */
+@Cancellable(false)
 @Path("/api/audit")
 @Tag(name = "Audit")
 public class AuditResource {

@@ -1,5 +1,6 @@
 package dk.hotline.core.console;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
@@ -11,7 +12,6 @@ import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.referral.Referral;
@@ -56,6 +56,7 @@ import java.util.UUID;
  * that pops up by itself, and the advice log form. Pages work as plain forms; htmx enhances them (autosave,
  * screen-pop over SSE). Every read and change goes through {@link ContactService}, audited as over the API.
  */
+@Cancellable(false)
 @Path("/konsol")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("advisor")
@@ -124,7 +125,7 @@ public class ConsolePage {
     public Uni<TemplateInstance> console() {
         Viewer me = viewers.current();
         String endpoint = me.staff().endpoint() == null ? "" : me.staff().endpoint();
-        return Shield.fromCancellation(contacts.openDraftsOf(endpoint)).map(drafts -> Templates.console(me,
+        return contacts.openDraftsOf(endpoint).map(drafts -> Templates.console(me,
                 drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList()));
     }
 
@@ -165,7 +166,7 @@ public class ConsolePage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> contact(@PathParam("id") UUID id, @HeaderParam(HX_REQUEST) String htmx) {
         Viewer me = viewers.current();
-        return Shield.fromCancellation(contacts.visible(id, me.staff()))
+        return contacts.visible(id, me.staff())
                 .flatMap(c -> page(me, c, LogForm.of(c), htmx != null));
     }
 
@@ -183,7 +184,7 @@ public class ConsolePage {
             return htmx != null ? Uni.createFrom().item(Response.status(422).entity(Templates.notSaved(form)).build())
                     : invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.patch(id, me.staff(), patch, version))
+        return contacts.patch(id, me.staff(), patch, version)
                 .map(c -> htmx != null
                         ? Response.ok(Templates.saved(TIME.format(c.updatedAt), c.version)).build()
                         : Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
@@ -215,8 +216,8 @@ public class ConsolePage {
             return invalid(me, id, form, false);
         }
         StaffMember staff = me.staff();
-        return Shield.fromCancellation(contacts.patch(id, staff, patch, version)
-                        .flatMap(c -> contacts.finalise(id, staff, referral, "console:" + id)))
+        return contacts.patch(id, staff, patch, version)
+                        .flatMap(c -> contacts.finalise(id, staff, referral, "console:" + id))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -262,8 +263,8 @@ public class ConsolePage {
         ContactPatch outcome = new ContactPatch(null, null, null, null, null, null, null,
                 dk.hotline.core.advice.domain.Outcome.valueOf(chosen), null);
         StaffMember staff = me.staff();
-        return Shield.fromCancellation(contacts.patch(id, staff, outcome, form.expectedVersion())
-                        .flatMap(c -> contacts.finalise(id, staff, null, null)))
+        return contacts.patch(id, staff, outcome, form.expectedVersion())
+                        .flatMap(c -> contacts.finalise(id, staff, null, null))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -285,7 +286,7 @@ public class ConsolePage {
         if (form.hasErrors()) {
             return invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.amend(id, me.staff(), form.reason.strip(), patch))
+        return contacts.amend(id, me.staff(), form.reason.strip(), patch)
                 .map(a -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -358,7 +359,7 @@ public class ConsolePage {
 
     private Uni<Response> invalid(Viewer me, UUID id, LogForm form, boolean fragment, int status) {
         form.problems(List.of(), fieldErrorWording);
-        return Shield.fromCancellation(contacts.visible(id, me.staff()))
+        return contacts.visible(id, me.staff())
                 .flatMap(c -> {
                     if (!form.has("version")) {
                         form.version = Long.toString(c.version);

@@ -1,5 +1,6 @@
 package dk.hotline.routing.audit;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The supervisor's view of who read or acted on which referral in routing. */
+@Cancellable(false)
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
