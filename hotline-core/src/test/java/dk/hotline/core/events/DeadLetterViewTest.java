@@ -52,6 +52,9 @@ class DeadLetterViewTest {
         assertThat(listed.get("eventType")).isEqualTo("dk.hotline.call.lifecycle.v1");
         assertThat((String) listed.get("reason")).startsWith("unreadable call event");
         assertThat(listed.toString()).doesNotContain("12345678");
+        // The supervisor board counts it beside routing's dead letters.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                given().get("/api/supervisor/board").then().statusCode(200).extract().jsonPath().getLong("eventDeadLetters") >= 1);
     }
 
     @Test

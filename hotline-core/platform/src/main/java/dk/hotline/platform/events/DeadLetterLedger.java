@@ -61,6 +61,12 @@ public class DeadLetterLedger {
                 .executeBatch(rows).replaceWithVoid();
     }
 
+    /** How many records are listed. */
+    public Uni<Long> count() {
+        return pool.query("SELECT count(*) AS n FROM dead_lettered_event").execute()
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
     /** The newest 500, newest first. */
     public Uni<List<DeadLetteredEvent>> recent() {
         return pool.query("""
