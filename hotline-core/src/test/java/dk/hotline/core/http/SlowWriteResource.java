@@ -3,6 +3,8 @@ package dk.hotline.core.http;
 import dk.hotline.core.events.ProcessedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,8 @@ public class SlowWriteResource {
     @Path("{id}")
     @PermitAll
     public Uni<String> write(@PathParam("id") String id) {
+        // The test lets the transaction go from its own thread; the rest of it must run on this request's Vert.x context.
+        Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> {
             ProcessedEvent row = new ProcessedEvent();
             row.eventId = id;
@@ -39,6 +43,7 @@ public class SlowWriteResource {
             return row.persist().call(ignored -> Panache.flush())
                     .invoke(() -> INSIDE.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null))
                     .chain(() -> Uni.createFrom().completionStage(RELEASE.computeIfAbsent(id, k -> new CompletableFuture<>())))
+                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
                     .replaceWith(id);
         });
     }
