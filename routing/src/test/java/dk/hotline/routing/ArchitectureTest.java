@@ -7,7 +7,6 @@ import dk.hotline.platform.testing.ResourceRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules live in plain Java: domain packages import no framework and no adapter. */
 class ArchitectureTest {
@@ -38,12 +37,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..domain..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .check(classes);
-    }
-
-    /** Features depend in one direction: a cycle between two features makes neither understandable alone. */
-    @Test
-    void featuresAreFreeOfCycles() {
-        slices().matching("dk.hotline.routing.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     /** A client that disconnects never cancels a request's transaction (docs/decisions/client-disconnect.md). */

@@ -3,11 +3,9 @@ package dk.hotline.core.events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import dk.hotline.core.support.TestProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -36,7 +33,7 @@ class DeadLetterViewTest {
     @TestSecurity(user = "sam", roles = "supervisor")
     void anUnreadableCallEventIsListedForSupervisorsWithItsReasonAndNotItsContent() throws Exception {
         String eventId = "dead-" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = TestProducers.strings()) {
             ProducerRecord<String, String> record = new ProducerRecord<>(callsTopic, "call-x", "{ not json 12345678");
             record.headers().add("ce_specversion", bytes("1.0"));
             record.headers().add("ce_id", bytes(eventId));
@@ -71,14 +68,5 @@ class DeadLetterViewTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props);
     }
 }
