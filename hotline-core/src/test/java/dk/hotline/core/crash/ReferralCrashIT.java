@@ -70,6 +70,7 @@ class ReferralCrashIT {
             HotlineClient advisor = new HotlineClient(HotlineClient.newHttp(), app::uri,
                     tokens.advisor("crash-advisor", "AARHUS", "advisor-aarhus-9"));
             Burst burst = referAll(advisor, app::kill);
+            assertThat(burst.failed()).as("requests that died with the app").isPositive();
 
             app.start(); // the restarted relay drains what the dead process left behind
             assertEveryCommittedReferralOnKafkaOnceByCeId(burst, 500);
@@ -153,7 +154,6 @@ class ReferralCrashIT {
         assertThat(done.await(10, TimeUnit.MINUTES)).isTrue();
         pool.shutdown();
         assertThat(killed).as("an instance was killed during the burst").isTrue();
-        assertThat(failed.get()).as("requests that died with the instance").isPositive();
         return new Burst(acknowledged, contacts, failed.get());
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -186,16 +187,16 @@ class WebhookDeliveryTest {
         core.publish(r);
         awaitDelivered(r.id());
         long id = -Math.abs(r.id().hashCode() + 1L); // outside the ids Hibernate hands out
-        String heldUntil = "2100-01-01T00:00:00Z";
+        OffsetDateTime heldUntil = OffsetDateTime.parse("2100-01-01T00:00:00Z");
         pool.preparedQuery("insert into webhook_delivery (id, referral_id, organisation_id, idempotency_key, state,"
                         + " attempts, next_attempt_at, created_at) values ($1, $2, 'lease-test', $3,"
-                        + " 'PENDING', 2, $4::timestamptz, now())")
+                        + " 'PENDING', 2, $4, now())")
                 .execute(Tuple.of(id, r.id(), r.id() + ":lease-test", heldUntil)).await().indefinitely();
 
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.record(
                 List.of(new WebhookDispatcher.Result(id, 1, null, "TimeoutException"))));
 
-        Row row = pool.preparedQuery("select attempts, state, last_error, next_attempt_at = $2::timestamptz as held"
+        Row row = pool.preparedQuery("select attempts, state, last_error, next_attempt_at = $2 as held"
                 + " from webhook_delivery where id = $1").execute(Tuple.of(id, heldUntil)).await().indefinitely()
                 .iterator().next();
         assertThat(row.getInteger("attempts")).isEqualTo(2);
