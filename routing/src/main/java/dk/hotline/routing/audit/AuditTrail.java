@@ -25,6 +25,12 @@ public class AuditTrail {
     }
 
     public Uni<Void> record(SecurityIdentity who, String organisation, Action action, String recordType, String recordId) {
+        return record(who, organisation, action, recordType, recordId, null);
+    }
+
+    /** With why the actor did it ({@code null} when not given). */
+    public Uni<Void> record(SecurityIdentity who, String organisation, Action action, String recordType, String recordId,
+                            String reason) {
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.at = clock.instant();
         entry.actor = who.getPrincipal().getName();
@@ -33,6 +39,7 @@ public class AuditTrail {
         entry.action = action.name();
         entry.recordType = recordType;
         entry.recordId = recordId;
+        entry.reason = reason;
         return entry.persist().replaceWithVoid();
     }
 }

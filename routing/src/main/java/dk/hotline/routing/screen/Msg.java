@@ -202,6 +202,15 @@ public interface Msg {
     @Message String err_webhookUrl();
     @Message String err_webhookSecret();
     @Message String err_mode();
+    @Message String err_change_reason();
+    @Message String err_change_reason_long();
+    @Message String dir_reason();
+    @Message String dir_changes();
+    @Message String dir_changes_none();
+    @Message String col_changed_at();
+    @Message String col_changed_by();
+    @Message String col_change_reason();
+    @Message String dir_reason_hint();
 
     // ---- e-mails to functional mailboxes: ids and times only, never personal data ----
     @Message String mail_subject_ARRIVED(String organisation);
