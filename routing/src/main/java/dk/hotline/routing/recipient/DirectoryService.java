@@ -47,13 +47,8 @@ public class DirectoryService {
     @WithTransaction
     public Uni<DirectoryResource.Recipient> configure(String id, DirectoryResource.DeliverySettings settings) {
         Organisation o = directory.find(id).orElseThrow(() -> ProblemException.notFound("recipient " + id));
-        if (settings.mode() == DirectoryResource.Mode.WEBHOOK) {
-            validateUrl(settings.webhookUrl());
-        }
+        check(settings);
         String mailbox = settings.mailbox() == null ? null : settings.mailbox().strip();
-        if (mailbox != null && !mailbox.isEmpty() && (mailbox.length() > 254 || !MAILBOX.matcher(mailbox).matches())) {
-            throw ProblemException.badField("mailbox", "must be an e-mail address such as infohus@example.dk");
-        }
         String reason = settings.reason() == null || settings.reason().isBlank() ? null : settings.reason().strip();
         return DeliverySettingsEntity.<DeliverySettingsEntity>findById(id).chain(existing -> {
             DeliverySettingsEntity s = existing != null ? existing : new DeliverySettingsEntity();
@@ -93,6 +88,17 @@ public class DirectoryService {
                         AuditTrail.Action.CONFIGURE.name())
                 .range(0, limit - 1).list()
                 .map(entries -> entries.stream().map(e -> new Change(e.at, e.actor, e.recordId, e.reason)).toList());
+    }
+
+    /** Refuses a bad webhook URL or mailbox with the field named, changing nothing. */
+    public void check(DirectoryResource.DeliverySettings settings) {
+        if (settings.mode() == DirectoryResource.Mode.WEBHOOK) {
+            validateUrl(settings.webhookUrl());
+        }
+        String mailbox = settings.mailbox() == null ? null : settings.mailbox().strip();
+        if (mailbox != null && !mailbox.isEmpty() && (mailbox.length() > 254 || !MAILBOX.matcher(mailbox).matches())) {
+            throw ProblemException.badField("mailbox", "must be an e-mail address such as infohus@example.dk");
+        }
     }
 
     private void validateUrl(String url) {

@@ -127,6 +127,9 @@ public class DirectoryPage {
         if (!secret.isEmpty() && (secret.length() < 16 || secret.length() > 200 || secret.matches(".*\\s.*"))) {
             errors.put("webhookSecret", msg.err_webhookSecret());
         }
+        DirectoryResource.DeliverySettings settings = new DirectoryResource.DeliverySettings(mode,
+                form.get("webhookUrl").isEmpty() ? null : form.get("webhookUrl"), secret.isEmpty() ? null : secret,
+                form.get("mailbox"), form.get("reason"));
         // A person changing the directory says why: the audit keeps it with who and when
         if (form.get("reason").isEmpty()) {
             errors.put("reason", msg.err_change_reason());
@@ -134,11 +137,16 @@ public class DirectoryPage {
             errors.put("reason", msg.err_change_reason_long());
         }
         if (!errors.isEmpty()) {
+            // Name every field at once: the service's own checks as well, before anything is saved
+            if (mode != null) {
+                try {
+                    service.check(settings);
+                } catch (ProblemException e) {
+                    fieldErrors(e, errors);
+                }
+            }
             return invalid(id, form, errors);
         }
-        DirectoryResource.DeliverySettings settings = new DirectoryResource.DeliverySettings(mode,
-                form.get("webhookUrl").isEmpty() ? null : form.get("webhookUrl"), secret.isEmpty() ? null : secret,
-                form.get("mailbox"), form.get("reason"));
         // Deferred: the service refuses bad input by throwing before it returns its Uni.
         return Uni.createFrom().deferred(() -> service.configure(id, settings))
                 .map(r -> Response.seeOther(URI.create("/katalog?gemt=" + id)).build())
@@ -147,17 +155,25 @@ public class DirectoryPage {
                     if (p.status() != 400 || p.errors() == null) {
                         return Uni.createFrom().failure(e);
                     }
-                    for (Problem.FieldError f : p.errors()) {
-                        errors.put(f.field(), switch (f.field()) {
-                            case "mailbox" -> msg.err_mailbox();
-                            case "webhookUrl" -> msg.err_webhookUrl();
-                            case "webhookSecret" -> msg.err_webhookSecret();
-                            case "reason" -> msg.err_change_reason_long();
-                            default -> msg.err_mode();
-                        });
-                    }
+                    fieldErrors(p, errors);
                     return invalid(id, form, errors);
                 });
+    }
+
+    /** The service's field errors in Danish, beside the fields they name. */
+    private void fieldErrors(ProblemException p, Map<String, String> errors) {
+        if (p.errors() == null) {
+            return;
+        }
+        for (Problem.FieldError f : p.errors()) {
+            errors.putIfAbsent(f.field(), switch (f.field()) {
+                case "mailbox" -> msg.err_mailbox();
+                case "webhookUrl" -> msg.err_webhookUrl();
+                case "webhookSecret" -> msg.err_webhookSecret();
+                case "reason" -> msg.err_change_reason_long();
+                default -> msg.err_mode();
+            });
+        }
     }
 
     private Uni<Response> invalid(String id, Map<String, String> form, Map<String, String> errors) {

@@ -89,7 +89,8 @@ class InboxPageTest {
         given().formParam("mode", "INBOX").formParam("mailbox", "ikke en adresse").formParam("webhookUrl", "")
                 .formParam("webhookSecret", "").formParam("reason", "").post("/katalog/infohus-fyn").then().statusCode(422)
                 .body(containsString("id=\"e-reason\">Skriv, hvorfor ændringen laves"))
-                .body(containsString("<a href=\"#f-reason\">Skriv, hvorfor ændringen laves</a>"));
+                .body(containsString("<a href=\"#f-reason\">Skriv, hvorfor ændringen laves</a>"))
+                .body(containsString("id=\"e-mailbox\">Skriv en gyldig e-mailadresse"));
         given().formParam("mode", "INBOX").formParam("mailbox", "ikke en adresse").formParam("webhookUrl", "")
                 .formParam("webhookSecret", "").formParam("reason", "Ny postkasse").post("/katalog/infohus-fyn").then().statusCode(422)
                 .body(containsString("id=\"e-mailbox\">Skriv en gyldig e-mailadresse"))
