@@ -97,8 +97,9 @@ class InboxIT {
 
             // The referral: what the hotline sent, why it came here, the deadline and its rule.
             fyn.waitFor(By.cssSelector("tr[data-referral='" + referralId + "'] a")).click();
-            assertThat(text(fyn, "[data-testid=explanation]")).isEqualTo("Odense (461) belongs to Fyns Politi → Infohus Fyn");
-            assertThat(text(fyn, "[data-testid=deadline-rule]")).isEqualTo("Alvor Mellem: 48 timer fra oprettelsen til at kvittere.");
+            assertThat(text(fyn, "[data-testid=explanation]")).isEqualTo("Odense (kommune 461) hører under Fyns Politi → Infohus Fyn");
+            assertThat(text(fyn, "[data-testid=deadline-rule]")).isEqualTo("Alvor Mellem: visiteres inden for 48 timer fra"
+                    + " oprettelsen. Er der ikke kvitteret inden fristen, eskaleres den til hotlinens supervisorer.");
             assertThat(text(fyn, "[data-testid=description]")).isEqualTo("Søn på 30 år deler ekstremistisk materiale.");
             assertThat(text(fyn, "[data-testid=progress]")).isEqualTo("Modtaget");
             fyn.assertAccessible("a referral");
@@ -132,7 +133,10 @@ class InboxIT {
             ssp.waitFor(By.cssSelector("tr[data-referral='" + referralId + "'] a")).click();
             assertThat(text(ssp, "[data-testid=forwarded-from]"))
                     .isEqualTo("Videresendt hertil fra Infohus Fyn: Sønnen er 16 år; SSP Odense kender familien.");
-            assertThat(text(ssp, "[data-testid=deadline-rule]")).isEqualTo("Alvor Mellem: 48 timer fra videresendelsen til at kvittere.");
+            assertThat(text(ssp, "[data-testid=explanation]"))
+                    .isEqualTo("Hotlinen sendte den først: Odense (kommune 461) hører under Fyns Politi → Infohus Fyn");
+            assertThat(text(ssp, "[data-testid=deadline-rule]")).isEqualTo("Alvor Mellem: visiteres inden for 48 timer fra"
+                    + " videresendelsen. Er der ikke kvitteret inden fristen, eskaleres den til hotlinens supervisorer.");
             ssp.driver().findElement(By.cssSelector("[data-testid=accept]")).click();
             await("accepted").atMost(Duration.ofSeconds(10)).until(() -> text(ssp, "[data-testid=progress]").equals("Visiteret"));
             ssp.waitFor(By.cssSelector("label[for='f-outcome-CASE_STARTED']")).click();
@@ -164,13 +168,18 @@ class InboxIT {
             await("the refusal").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(supervisor.driver().getPageSource()).contains("id=\"e-mailbox\""));
             assertThat(text(supervisor, "#e-mailbox")).isEqualTo("Skriv en gyldig e-mailadresse, fx infohus@kommune.dk");
+            assertThat(text(supervisor, "#e-reason")).isEqualTo("Skriv, hvorfor ændringen laves");
             supervisor.assertAccessible("the directory form with an error");
             supervisor.screenshot("directory-errors");
             supervisor.driver().findElement(By.id("f-mailbox")).clear();
             supervisor.driver().findElement(By.id("f-mailbox")).sendKeys("infohus.fyn@politi.example");
+            supervisor.driver().findElement(By.id("f-reason")).sendKeys("Infohus Fyn har fået en fælles postkasse.");
             supervisor.driver().findElement(By.cssSelector("[data-testid=save]")).click();
             assertThat(text(supervisor, "[data-testid=notice]")).isEqualTo("Ændringen for Infohus Fyn er gemt.");
             assertThat(text(supervisor, "tr[data-organisation='infohus-fyn']")).contains("infohus.fyn@politi.example");
+            // Who, when and why: the change as the audit keeps it
+            assertThat(text(supervisor, "[data-testid=changes] tbody tr:first-child")).contains("supervisor")
+                    .contains("Infohus Fyn").contains("Infohus Fyn har fået en fælles postkasse.");
             assertThat(text(supervisor, "[data-testid=mapping]")).contains("Odense").contains("Fyns Politi");
             supervisor.assertAccessible("the directory");
             supervisor.screenshot("directory");

@@ -22,7 +22,13 @@ public class RoutingAudit {
     }
 
     public Uni<Void> record(SecurityIdentity who, String organisation, Action action, String recordType, String recordId) {
+        return record(who, organisation, action, recordType, recordId, null);
+    }
+
+    /** With why the actor did it ({@code null} when not given). */
+    public Uni<Void> record(SecurityIdentity who, String organisation, Action action, String recordType, String recordId,
+                            String reason) {
         return trail.record(who.getPrincipal().getName(), dk.hotline.platform.audit.AuditTrail.roleOf(who), organisation,
-                action.name(), recordType, recordId, null);
+                action.name(), recordType, recordId, reason);
     }
 }

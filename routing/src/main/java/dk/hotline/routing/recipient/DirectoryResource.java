@@ -42,13 +42,18 @@ public class DirectoryResource {
                             String mailbox) {
     }
 
-    /** {@code mailbox}: the functional mailbox for e-mail notifications; absent keeps it, empty removes it. */
+    /**
+     * {@code mailbox}: the functional mailbox for e-mail notifications; absent keeps it, empty removes it.
+     * {@code reason}: why the change is made, kept in the audit entry with who and when (the directory page asks for
+     * it; the API takes it when given).
+     */
     public record DeliverySettings(
             @NotNull(message = "must be INBOX or WEBHOOK") Mode mode,
             @Size(max = 2000) String webhookUrl,
             @Size(min = 16, max = 200, message = "must be 16 to 200 characters")
             @Pattern(regexp = "\\S+", message = "must not contain spaces") String webhookSecret,
-            @Size(max = 254) String mailbox) {
+            @Size(max = 254) String mailbox,
+            @Size(max = 500, message = "must be at most 500 characters") String reason) {
     }
 
     private final RecipientDirectory directory;

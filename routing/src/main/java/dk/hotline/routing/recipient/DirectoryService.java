@@ -5,6 +5,8 @@ import dk.hotline.routing.audit.RoutingAudit;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
+import dk.hotline.platform.audit.AuditEntry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -13,11 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Changes an organisation's delivery settings (inbox or webhook) and its functional mailbox, for the admin API and
- * the directory page alike: every input checked with the field named, every change audited in its transaction.
+ * the directory page alike: every input checked with the field named, every change audited in its transaction
+ * (who, when and, when given, why).
  */
 @ApplicationScoped
 public class DirectoryService {
@@ -42,13 +47,9 @@ public class DirectoryService {
     @WithTransaction
     public Uni<DirectoryResource.Recipient> configure(String id, DirectoryResource.DeliverySettings settings) {
         Organisation o = directory.find(id).orElseThrow(() -> ProblemException.notFound("recipient " + id));
-        if (settings.mode() == DirectoryResource.Mode.WEBHOOK) {
-            validateUrl(settings.webhookUrl());
-        }
+        check(settings);
         String mailbox = settings.mailbox() == null ? null : settings.mailbox().strip();
-        if (mailbox != null && !mailbox.isEmpty() && (mailbox.length() > 254 || !MAILBOX.matcher(mailbox).matches())) {
-            throw ProblemException.badField("mailbox", "must be an e-mail address such as infohus@example.dk");
-        }
+        String reason = settings.reason() == null || settings.reason().isBlank() ? null : settings.reason().strip();
         return DeliverySettingsEntity.<DeliverySettingsEntity>findById(id).chain(existing -> {
             DeliverySettingsEntity s = existing != null ? existing : new DeliverySettingsEntity();
             s.organisationId = id;
@@ -71,9 +72,33 @@ public class DirectoryService {
             s.updatedAt = clock.instant();
             s.updatedBy = identity.getPrincipal().getName();
             return (existing != null ? Uni.createFrom().item(s) : s.<DeliverySettingsEntity>persist())
-                    .call(() -> audit.record(identity, null, RoutingAudit.Action.CONFIGURE, "recipient", id))
+                    .call(() -> audit.record(identity, null, RoutingAudit.Action.CONFIGURE, "recipient", id, reason))
                     .map(saved -> DirectoryResource.view(o, saved));
         });
+    }
+
+    /** A directory change as the audit keeps it: when, who, which organisation, why. */
+    public record Change(Instant at, String actor, String organisationId, String reason) {
+    }
+
+    /** The latest directory changes, newest first. */
+    @WithSession
+    public Uni<List<Change>> recentChanges(int limit) {
+        return AuditEntry.<AuditEntry>find("action = ?1 and recordType = 'recipient' order by at desc, id desc",
+                        RoutingAudit.Action.CONFIGURE.name())
+                .range(0, limit - 1).list()
+                .map(entries -> entries.stream().map(e -> new Change(e.at, e.actor, e.recordId, e.reason)).toList());
+    }
+
+    /** Refuses a bad webhook URL or mailbox with the field named, changing nothing. */
+    public void check(DirectoryResource.DeliverySettings settings) {
+        if (settings.mode() == DirectoryResource.Mode.WEBHOOK) {
+            validateUrl(settings.webhookUrl());
+        }
+        String mailbox = settings.mailbox() == null ? null : settings.mailbox().strip();
+        if (mailbox != null && !mailbox.isEmpty() && (mailbox.length() > 254 || !MAILBOX.matcher(mailbox).matches())) {
+            throw ProblemException.badField("mailbox", "must be an e-mail address such as infohus@example.dk");
+        }
     }
 
     private void validateUrl(String url) {

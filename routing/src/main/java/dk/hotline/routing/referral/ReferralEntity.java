@@ -60,6 +60,8 @@ public class ReferralEntity extends PanacheEntityBase {
     @Column(name = "routing_rule")
     public String routingRule;
     public String explanation;
+    @Column(name = "routing_reason")
+    public String routingReason;
     @Column(name = "reference_version")
     public String referenceVersion;
     @Column(name = "received_at")

@@ -158,6 +158,7 @@ public class ReferralIntake {
         r.recipientName = d.recipient().name();
         r.routingRule = d.rule().name();
         r.explanation = d.explanation();
+        r.routingReason = RoutingReasonColumn.write(d.reason());
         r.referenceVersion = d.referenceVersion();
         r.receivedAt = now;
         r.progress = Progress.ROUTED.name();

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Applies {@link RetentionPeriods}: anonymises old referral copies (routing statistics kept; description, caller
- * contact and rejection reason dropped), deletes published status events and finished webhook deliveries. One
- * transaction; each anonymised referral leaves an audit entry by {@code system:retention} in the same statement.
+ * contact and rejection reason dropped), deletes published status events, finished webhook deliveries and finished
+ * e-mail notifications. One transaction; each anonymised referral leaves an audit entry by {@code system:retention}
+ * in the same statement.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -68,6 +69,11 @@ public class RetentionJob {
                     .chain(() -> count(c, done, "finished deliveries deleted",
                             "DELETE FROM webhook_delivery WHERE coalesce(delivered_at, dead_at) < $1",
                             Tuple.of(utc(now.minus(periods.finishedDelivery())))))
+                    // A given-up e-mail has no finish time of its own: its last scheduled attempt is when it ended
+                    .chain(() -> count(c, done, "finished e-mails deleted",
+                            "DELETE FROM mail_notification WHERE state IN ('SENT', 'DEAD')"
+                                    + " AND coalesce(sent_at, next_attempt_at) < $1",
+                            Tuple.of(utc(now.minus(periods.finishedMail())))))
                     .replaceWith(done);
         });
     }

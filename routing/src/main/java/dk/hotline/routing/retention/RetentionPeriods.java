@@ -24,4 +24,8 @@ public interface RetentionPeriods {
     /** A finished webhook delivery (delivered or given up) is deleted this long after it finished. */
     @WithDefault("P90D")
     Duration finishedDelivery();
+
+    /** A finished e-mail notification (sent or given up) is deleted this long after it finished. */
+    @WithDefault("P90D")
+    Duration finishedMail();
 }

@@ -49,14 +49,20 @@ public class DirectoryPage {
     public record Mapping(String code, String municipality, String district, String infohus) {
     }
 
+    public record Change(String at, String actor, String organisation, String reason) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance directory(Viewer me, List<DirectoryResource.Recipient> recipients, Labels labels,
-                                                 List<Version> versions, String current, List<Mapping> mapping, String notice);
+                                                 List<Version> versions, String current, List<Mapping> mapping, String notice,
+                                                 List<Change> changes);
 
         static native TemplateInstance edit(Viewer me, DirectoryResource.Recipient recipient, Labels labels,
                                             Map<String, String> form, Map<String, String> errors);
     }
+
+    private static final int RECENT_CHANGES = 20;
 
     private final DirectoryResource api;
     private final DirectoryService service;
@@ -87,7 +93,12 @@ public class DirectoryPage {
                 .map(m -> new Mapping(m.code(), m.name(), now.district(m.policeDistrictId()).name(),
                         now.infohusOf(now.district(m.policeDistrictId())).name())).toList();
         String notice = saved == null ? null : directory.find(saved).map(o -> msg.dir_saved(o.name())).orElse(null);
-        return api.list().map(all -> Templates.directory(viewers.current(), all, labels, versions, now.version(), mapping, notice));
+        return api.list().chain(all -> service.recentChanges(RECENT_CHANGES).map(changes -> Templates.directory(
+                viewers.current(), all, labels, versions, now.version(), mapping, notice, changes.stream()
+                        .map(c -> new Change(Dates.shown(c.at()), c.actor(),
+                                directory.find(c.organisationId()).map(Organisation::name).orElse(c.organisationId()),
+                                c.reason() == null ? msg.dir_none() : c.reason()))
+                        .toList())));
     }
 
     @GET
@@ -103,7 +114,7 @@ public class DirectoryPage {
     @Operation(hidden = true)
     public Uni<Response> save(@PathParam("id") String id, MultivaluedMap<String, String> posted) {
         Map<String, String> form = new LinkedHashMap<>();
-        for (String f : List.of("mode", "webhookUrl", "webhookSecret", "mailbox")) {
+        for (String f : List.of("mode", "webhookUrl", "webhookSecret", "mailbox", "reason")) {
             String v = posted == null ? null : posted.getFirst(f);
             form.put(f, v == null ? "" : v.strip());
         }
@@ -118,12 +129,26 @@ public class DirectoryPage {
         if (!secret.isEmpty() && (secret.length() < 16 || secret.length() > 200 || secret.matches(".*\\s.*"))) {
             errors.put("webhookSecret", msg.err_webhookSecret());
         }
-        if (!errors.isEmpty()) {
-            return invalid(id, form, errors);
-        }
         DirectoryResource.DeliverySettings settings = new DirectoryResource.DeliverySettings(mode,
                 form.get("webhookUrl").isEmpty() ? null : form.get("webhookUrl"), secret.isEmpty() ? null : secret,
-                form.get("mailbox"));
+                form.get("mailbox"), form.get("reason"));
+        // A person changing the directory says why: the audit keeps it with who and when
+        if (form.get("reason").isEmpty()) {
+            errors.put("reason", msg.err_change_reason());
+        } else if (form.get("reason").length() > 500) {
+            errors.put("reason", msg.err_change_reason_long());
+        }
+        if (!errors.isEmpty()) {
+            // Name every field at once: the service's own checks as well, before anything is saved
+            if (mode != null) {
+                try {
+                    service.check(settings);
+                } catch (ProblemException e) {
+                    fieldErrors(e, errors);
+                }
+            }
+            return invalid(id, form, errors);
+        }
         // Deferred: the service refuses bad input by throwing before it returns its Uni.
         return Uni.createFrom().deferred(() -> service.configure(id, settings))
                 .map(r -> Response.seeOther(URI.create("/katalog?gemt=" + id)).build())
@@ -132,16 +157,25 @@ public class DirectoryPage {
                     if (p.status() != 400 || p.errors() == null) {
                         return Uni.createFrom().failure(e);
                     }
-                    for (Problem.FieldError f : p.errors()) {
-                        errors.put(f.field(), switch (f.field()) {
-                            case "mailbox" -> msg.err_mailbox();
-                            case "webhookUrl" -> msg.err_webhookUrl();
-                            case "webhookSecret" -> msg.err_webhookSecret();
-                            default -> msg.err_mode();
-                        });
-                    }
+                    fieldErrors(p, errors);
                     return invalid(id, form, errors);
                 });
+    }
+
+    /** The service's field errors in Danish, beside the fields they name. */
+    private void fieldErrors(ProblemException p, Map<String, String> errors) {
+        if (p.errors() == null) {
+            return;
+        }
+        for (Problem.FieldError f : p.errors()) {
+            errors.putIfAbsent(f.field(), switch (f.field()) {
+                case "mailbox" -> msg.err_mailbox();
+                case "webhookUrl" -> msg.err_webhookUrl();
+                case "webhookSecret" -> msg.err_webhookSecret();
+                case "reason" -> msg.err_change_reason_long();
+                default -> msg.err_mode();
+            });
+        }
     }
 
     private Uni<Response> invalid(String id, Map<String, String> form, Map<String, String> errors) {
@@ -154,6 +188,7 @@ public class DirectoryPage {
         form.put("webhookUrl", r.webhookUrl() == null ? "" : r.webhookUrl());
         form.put("webhookSecret", "");
         form.put("mailbox", r.mailbox() == null ? "" : r.mailbox());
+        form.put("reason", "");
         return form;
     }
 

@@ -72,7 +72,8 @@ public class InboxPage {
     }
 
     /** What the referral page shows besides the referral itself. */
-    public record Details(String received, String deadline, String deadlineIso, String deadlineRule, String municipality,
+    public record Details(String received, String deadline, String deadlineIso, String deadlineRule, String explanation,
+                          String municipality,
                           String forwardedFrom, String forwardReason, String outcome, String outcomeNote,
                           boolean mayAcknowledge, boolean mayDecide, boolean mayForward, boolean mayRecordOutcome,
                           boolean overdue) {
@@ -103,9 +104,11 @@ public class InboxPage {
     private final ReferenceCatalog reference;
     private final DeadlinePolicy deadlines;
     private final Duration dueSoon;
+    private final RoutingReasonWording why;
 
     public InboxPage(InboxService inbox, CallerOrganisation caller, Viewers viewers, Msg msg, Labels labels,
-                     RecipientDirectory directory, ReferenceCatalog reference, DeadlinePolicy deadlines, RoutingConfig config) {
+                     RecipientDirectory directory, ReferenceCatalog reference, DeadlinePolicy deadlines, RoutingConfig config,
+                     RoutingReasonWording why) {
         this.inbox = inbox;
         this.caller = caller;
         this.viewers = viewers;
@@ -115,6 +118,7 @@ public class InboxPage {
         this.reference = reference;
         this.deadlines = deadlines;
         this.dueSoon = config.deadline().dueSoon();
+        this.why = why;
     }
 
     @GET
@@ -245,6 +249,7 @@ public class InboxPage {
                 : r.forwardedFrom() != null ? msg.ref_deadline_rule_forwarded(labels.severity(severity), hours)
                 : msg.ref_deadline_rule(labels.severity(severity), hours);
         Details d = new Details(Dates.shown(r.createdAt()), Dates.shown(r.deadlineAt()), r.deadlineAt().toString(), rule,
+                why.danish(r),
                 municipality(r.municipalityCode(), r.createdAt()),
                 r.forwardedFrom() == null ? null : directory.find(r.forwardedFrom()).map(Organisation::name).orElse(r.forwardedFrom()),
                 r.forwardReason(), r.outcome() == null ? null : labels.outcome(r.outcome()), r.outcomeNote(),

@@ -106,6 +106,19 @@ public interface Msg {
     @Message String ref_sent();
     @Message String ref_why();
     @Message String ref_deadline();
+    // why a referral came here (RoutingReasonWording); arrows as in the English explanation
+    @Message String why_belongs(String place, String code, String district);
+    @Message String why_territory(String place, String code, String district);
+    @Message String why_no_municipality();
+    @Message String why_unknown_municipality(String code);
+    @Message String why_ACUTE_POLICE(String belongs, String district);
+    @Message String why_ACUTE_POLICE_site(String unknown, String site, String district);
+    @Message String why_COPENHAGEN_LOCAL_LINE(String recipient);
+    @Message String why_TRIAGE(String unknown, String site, String recipient);
+    @Message String why_MINOR_SSP(String place, String code, String recipient, String copy, String belongs);
+    @Message String why_INFOHUS(String belongs, String recipient);
+    @Message String why_first(String first);
+
     @Message String ref_deadline_rule(String severity, int hours);
     @Message String ref_deadline_rule_forwarded(String severity, int hours);
     @Message String ref_acute_rule();
@@ -189,6 +202,15 @@ public interface Msg {
     @Message String err_webhookUrl();
     @Message String err_webhookSecret();
     @Message String err_mode();
+    @Message String err_change_reason();
+    @Message String err_change_reason_long();
+    @Message String dir_reason();
+    @Message String dir_changes();
+    @Message String dir_changes_none();
+    @Message String col_changed_at();
+    @Message String col_changed_by();
+    @Message String col_change_reason();
+    @Message String dir_reason_hint();
 
     // ---- e-mails to functional mailboxes: ids and times only, never personal data ----
     @Message String mail_subject_ARRIVED(String organisation);

@@ -51,11 +51,16 @@ class RetentionJobTest {
                 s.setTimestamp(3, Timestamp.from(NOW.minus(Duration.ofDays(91))));
                 s.executeUpdate();
             }
+            mail(c, old.id(), "SENT", NOW.minus(Duration.ofDays(91)));
+            mail(c, old.id(), "DEAD", NOW.minus(Duration.ofDays(91)));
+            mail(c, young.id(), "SENT", NOW.minus(Duration.ofDays(89)));
+            mail(c, young.id(), "PENDING", NOW.minus(Duration.ofDays(91)));
         }
 
         Map<String, Integer> done = job.run(NOW).await().atMost(Duration.ofSeconds(30));
 
-        assertThat(done).containsKeys("referrals anonymised", "published events deleted", "finished deliveries deleted");
+        assertThat(done).containsKeys("referrals anonymised", "published events deleted", "finished deliveries deleted",
+                "finished e-mails deleted");
         try (Connection c = connect()) {
             try (ResultSet r = query(c, "SELECT description, caller_name, caller_phone, caller_email, recipient_id, severity, anonymised_at FROM referral WHERE referral_id = ?", old.id())) {
                 assertThat(r.next()).isTrue();
@@ -74,10 +79,35 @@ class RetentionJobTest {
                 r.next();
                 assertThat(r.getLong(1)).isZero();
             }
+            try (ResultSet r = query(c, "SELECT count(*) FROM mail_notification WHERE referral_id = ?", old.id())) {
+                r.next();
+                assertThat(r.getLong(1)).as("sent and given-up e-mails past the period").isZero();
+            }
+            try (ResultSet r = query(c, "SELECT state FROM mail_notification WHERE referral_id = ? ORDER BY state", young.id())) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).as("still to send: kept").isEqualTo("PENDING");
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).as("sent within the period: kept").isEqualTo("SENT");
+            }
             try (ResultSet r = query(c, "SELECT count(*) FROM audit_entry WHERE actor = 'system:retention' AND action = 'ANONYMISE' AND record_id = ?", old.id())) {
                 r.next();
                 assertThat(r.getLong(1)).isEqualTo(1);
             }
+        }
+    }
+
+    /** An e-mail notification row (negative id: clear of the ids the service allocates); {@code at} is when it was
+     * sent, or its last attempt when not sent. */
+    private static void mail(Connection c, String referralId, String state, Instant at) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO mail_notification (id, referral_id, organisation_id, kind, state, attempts, next_attempt_at, created_at, sent_at)
+                VALUES (-nextval('mail_notification_ids'), ?, 'retention-test', 'ARRIVED', ?, 1, ?, ?, ?)""")) {
+            s.setString(1, referralId);
+            s.setString(2, state);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.setTimestamp(4, Timestamp.from(at));
+            s.setTimestamp(5, "SENT".equals(state) ? Timestamp.from(at) : null);
+            s.executeUpdate();
         }
     }
 

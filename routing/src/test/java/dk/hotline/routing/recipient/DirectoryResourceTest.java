@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -49,9 +50,13 @@ class DirectoryResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("mode", "WEBHOOK", "webhookUrl", "https://ssp.lemvig.example/v2"))
                 .put("/api/admin/recipients/{id}/delivery", "ssp-665").then().statusCode(200).body("secretSet", equalTo(true));
-        given().contentType(ContentType.JSON).body(Map.of("mode", "INBOX"))
+        given().contentType(ContentType.JSON).body(Map.of("mode", "INBOX", "reason", "Lemvig stopper med webhook"))
                 .put("/api/admin/recipients/{id}/delivery", "ssp-665").then().statusCode(200)
                 .body("mode", equalTo("INBOX")).body("secretSet", equalTo(false));
+        // who, when and why, in the audit
+        given().get("/api/audit?recordId=ssp-665&limit=1").then().statusCode(200)
+                .body("[0].action", equalTo("CONFIGURE")).body("[0].actor", equalTo("admin"))
+                .body("[0].at", notNullValue()).body("[0].reason", equalTo("Lemvig stopper med webhook"));
     }
 
     @Test
@@ -68,6 +73,9 @@ class DirectoryResourceTest {
                 .put("/api/admin/recipients/{id}/delivery", "ssp-671").then().statusCode(400).body("errors[0].field", equalTo("webhookSecret"));
         given().contentType(ContentType.JSON).body(Map.of("mode", "CARRIER_PIGEON"))
                 .put("/api/admin/recipients/{id}/delivery", "ssp-671").then().statusCode(400).body("errors[0].field", equalTo("mode"));
+        given().contentType(ContentType.JSON).body(Map.of("mode", "INBOX", "reason", "x".repeat(501)))
+                .put("/api/admin/recipients/{id}/delivery", "ssp-671").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
         given().contentType(ContentType.JSON).body(Map.of())
                 .put("/api/admin/recipients/{id}/delivery", "ssp-671").then().statusCode(400).body("errors[0].field", equalTo("mode"));
         given().contentType(ContentType.JSON).body("{\"mode\":")

@@ -14,6 +14,8 @@ import java.time.Duration;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
@@ -40,8 +42,11 @@ class InboxPageTest {
                 .body(containsString("data-referral=\"" + child.id() + "\""))
                 .body(containsString("Demo SSP Odense"));
         given().get("/indbakke/{id}", child.id()).then().statusCode(200)
-                .body(containsString("Subject under 18: Odense (461) → SSP Odense; Infohus Fyn gets a copy"))
-                .body(containsString("Alvor Høj: 24 timer fra oprettelsen til at kvittere."))
+                .body(containsString("Under 18 år: Odense (kommune 461) → SSP Odense; Infohus Fyn får en kopi"
+                        + " (Odense (kommune 461) hører under Fyns Politi)"))
+                .body(not(containsString("Subject under 18")))
+                .body(containsString("Alvor Høj: visiteres inden for 24 timer fra oprettelsen. Er der ikke kvitteret"
+                        + " inden fristen, eskaleres den til hotlinens supervisorer."))
                 .body(containsString("Worried teacher: pupil shares propaganda"))
                 .body(containsString("+4512345678"));
 
@@ -55,7 +60,10 @@ class InboxPageTest {
         given().formParam("outcome", "CASE_STARTED").post("/indbakke/{id}/udfald", child.id()).then().statusCode(409)
                 .body(containsString("Handlingen passer ikke med henvendelsens status"));
         given().get("/api/inbox/referrals/{id}", child.id()).then().statusCode(200)
-                .body(containsString("\"progress\":\"DELIVERED\""));
+                .body(containsString("\"progress\":\"DELIVERED\""))
+                .body("explanation", equalTo("Subject under 18: Odense (461) → SSP Odense; Infohus Fyn gets a copy"
+                        + " (Odense (461) belongs to Fyns Politi)"))
+                .body("$", not(hasKey("routingReason")));
     }
 
     @Test
@@ -76,13 +84,26 @@ class InboxPageTest {
 
     @Test
     @TestSecurity(user = "supervisor", roles = "supervisor")
-    void theDirectoryPageRefusesABadMailboxWithTheFieldNamedAndSavesAGoodOne() {
+    void theDirectoryPageRefusesABadMailboxAndAMissingReasonWithTheFieldsNamedAndSavesAGoodOneAudited() {
         given().get("/katalog").then().statusCode(200).body(containsString("Fyns Politi")).body(containsString("2007-01-01"));
         given().formParam("mode", "INBOX").formParam("mailbox", "ikke en adresse").formParam("webhookUrl", "")
-                .formParam("webhookSecret", "").post("/katalog/infohus-fyn").then().statusCode(422)
+                .formParam("webhookSecret", "").formParam("reason", "").post("/katalog/infohus-fyn").then().statusCode(422)
+                .body(containsString("id=\"e-reason\">Skriv, hvorfor ændringen laves"))
+                .body(containsString("<a href=\"#f-reason\">Skriv, hvorfor ændringen laves</a>"))
                 .body(containsString("id=\"e-mailbox\">Skriv en gyldig e-mailadresse"));
+        given().formParam("mode", "INBOX").formParam("mailbox", "ikke en adresse").formParam("webhookUrl", "")
+                .formParam("webhookSecret", "").formParam("reason", "Ny postkasse").post("/katalog/infohus-fyn").then().statusCode(422)
+                .body(containsString("id=\"e-mailbox\">Skriv en gyldig e-mailadresse"))
+                .body(containsString(">Ny postkasse</textarea>"));
+        given().get("/katalog").then().statusCode(200).body(not(containsString("ikke en adresse")));
         given().redirects().follow(false).formParam("mode", "INBOX").formParam("mailbox", "infohus.fyn@politi.example")
-                .formParam("webhookUrl", "").formParam("webhookSecret", "").post("/katalog/infohus-fyn").then().statusCode(303);
-        given().get("/katalog").then().statusCode(200).body(containsString("infohus.fyn@politi.example"));
+                .formParam("webhookUrl", "").formParam("webhookSecret", "")
+                .formParam("reason", "Infohuset har fået en ny fælles postkasse").post("/katalog/infohus-fyn").then().statusCode(303);
+        given().get("/katalog").then().statusCode(200).body(containsString("infohus.fyn@politi.example"))
+                .body(matchesPattern("(?s).*data-testid=\"changes\".*<td>supervisor</td><td>Infohus Fyn</td>"
+                        + "<td>Infohuset har fået en ny fælles postkasse</td>.*"));
+        given().get("/api/audit?recordId=infohus-fyn&limit=1").then().statusCode(200)
+                .body("[0].action", equalTo("CONFIGURE")).body("[0].actor", equalTo("supervisor"))
+                .body("[0].reason", equalTo("Infohuset har fået en ny fælles postkasse"));
     }
 }

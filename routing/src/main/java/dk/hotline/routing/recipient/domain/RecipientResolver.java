@@ -55,9 +55,6 @@ public final class RecipientResolver {
 
     /** Where a code lies: a municipality or a territory such as Christiansø. */
     private record Place(String code, String name, PoliceDistrict district, Municipality sspMunicipality, String note) {
-        String label() {
-            return name + " (" + code + ")";
-        }
     }
 
     private static Optional<Place> place(String code, ReferenceDataSet data) {
@@ -70,12 +67,6 @@ public final class RecipientResolver {
                 data.municipality(t.sspMunicipalityCode()).orElseThrow(), t.note()));
     }
 
-    private static String belongs(Place place) {
-        return place.note() == null
-                ? place.label() + " belongs to " + place.district().name()
-                : place.label() + " " + place.note() + ": served by " + place.district().name();
-    }
-
     private Optional<RoutingDecision> acute(RoutingRequest r, ReferenceDataSet data) {
         if (r.severity() != Severity.ACUTE) {
             return Optional.empty();
@@ -84,14 +75,12 @@ public final class RecipientResolver {
                 ? COPENHAGEN_MUNICIPALITY : r.municipalityCode();
         Optional<Place> place = place(code, data);
         if (place.isPresent()) {
-            PoliceDistrict d = place.get().district();
-            return decide(Organisation.police(d), List.of(), true, RoutingRule.ACUTE_POLICE,
-                    "ACUTE: " + belongs(place.get()) + " → " + d.name() + " directly (acute danger is a police matter)", data);
+            Organisation police = Organisation.police(place.get().district());
+            return decide(police, null, true, reason(RoutingRule.ACUTE_POLICE, place.get(), police, null), data);
         }
-        PoliceDistrict d = data.district(r.handledBySite().policeDistrictId());
-        return decide(Organisation.police(d), List.of(), true, RoutingRule.ACUTE_POLICE,
-                "ACUTE: " + unknown(r.municipalityCode()) + " → the police district of the on-duty site "
-                        + r.handledBySite().displayName() + ": " + d.name() + " directly", data);
+        Organisation police = Organisation.police(data.district(r.handledBySite().policeDistrictId()));
+        return decide(police, null, true, new RoutingReason(RoutingRule.ACUTE_POLICE, null, null, null, null,
+                police.name(), police.name(), null, r.handledBySite(), r.municipalityCode()), data);
     }
 
     private Optional<RoutingDecision> copenhagenLocal(RoutingRequest r, ReferenceDataSet data) {
@@ -99,8 +88,8 @@ public final class RecipientResolver {
             return Optional.empty();
         }
         Organisation unit = Organisation.copenhagenCoordination();
-        return decide(unit, List.of(), false, RoutingRule.COPENHAGEN_LOCAL_LINE,
-                "Copenhagen's local line → " + unit.name() + " directly, with no intermediate step", data);
+        return decide(unit, null, false, new RoutingReason(RoutingRule.COPENHAGEN_LOCAL_LINE, null, null, null, null,
+                null, unit.name(), null, null, r.municipalityCode()), data);
     }
 
     private Optional<RoutingDecision> triage(RoutingRequest r, ReferenceDataSet data) {
@@ -108,9 +97,8 @@ public final class RecipientResolver {
             return Optional.empty();
         }
         Organisation triage = Organisation.triage(r.handledBySite());
-        return decide(triage, List.of(), false, RoutingRule.TRIAGE_UNKNOWN_MUNICIPALITY,
-                unknown(r.municipalityCode()) + " → triage by the on-duty site " + r.handledBySite().displayName()
-                        + " (" + triage.name() + ")", data);
+        return decide(triage, null, false, new RoutingReason(RoutingRule.TRIAGE_UNKNOWN_MUNICIPALITY, null, null, null,
+                null, null, triage.name(), null, r.handledBySite(), r.municipalityCode()), data);
     }
 
     private Optional<RoutingDecision> minor(RoutingRequest r, ReferenceDataSet data) {
@@ -120,25 +108,23 @@ public final class RecipientResolver {
         Place p = place(r.municipalityCode(), data).orElseThrow();
         Organisation ssp = Organisation.ssp(p.sspMunicipality());
         Organisation infohus = Organisation.infohus(p.district(), data.infohusOf(p.district()).name());
-        String where = p.note() == null ? p.label()
-                : p.label() + " " + p.note() + ", its SSP network is " + p.sspMunicipality().name() + "'s";
-        return decide(ssp, List.of(infohus), false, RoutingRule.MINOR_SSP,
-                "Subject under 18: " + where + " → " + ssp.name() + "; " + infohus.name() + " gets a copy ("
-                        + belongs(p) + ")", data);
+        return decide(ssp, infohus, false, reason(RoutingRule.MINOR_SSP, p, ssp, infohus), data);
     }
 
     private Optional<RoutingDecision> infohus(RoutingRequest r, ReferenceDataSet data) {
         Place p = place(r.municipalityCode(), data).orElseThrow();
         Organisation infohus = Organisation.infohus(p.district(), data.infohusOf(p.district()).name());
-        return decide(infohus, List.of(), false, RoutingRule.INFOHUS, belongs(p) + " → " + infohus.name(), data);
+        return decide(infohus, null, false, reason(RoutingRule.INFOHUS, p, infohus, null), data);
     }
 
-    private static String unknown(String code) {
-        return code == null || code.isBlank() ? "No municipality given" : "Municipality \"" + code + "\" is unknown";
+    private static RoutingReason reason(RoutingRule rule, Place p, Organisation recipient, Organisation copy) {
+        return new RoutingReason(rule, p.code(), p.name(), p.note(), p.sspMunicipality().name(), p.district().name(),
+                recipient.name(), copy == null ? null : copy.name(), null, null);
     }
 
-    private static Optional<RoutingDecision> decide(Organisation recipient, List<Organisation> copies, boolean acute,
-                                                    RoutingRule rule, String explanation, ReferenceDataSet data) {
-        return Optional.of(new RoutingDecision(recipient, copies, acute, rule, explanation, data.version()));
+    private static Optional<RoutingDecision> decide(Organisation recipient, Organisation copy, boolean acute,
+                                                    RoutingReason reason, ReferenceDataSet data) {
+        return Optional.of(new RoutingDecision(recipient, copy == null ? List.of() : List.of(copy), acute, reason,
+                data.version()));
     }
 }
