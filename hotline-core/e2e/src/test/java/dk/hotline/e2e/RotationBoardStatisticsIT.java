@@ -1,6 +1,5 @@
 package dk.hotline.e2e;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -52,13 +51,11 @@ class RotationBoardStatisticsIT {
     private static final Path LOGS = Path.of("target", "e2e-supervision");
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static AmiPeer asterisk;
     private static ServiceProcess core;
     private static ServiceProcess routing;
     private static ServiceProcess telephony;
-    private static Realm realm;
 
     private final List<Browser> browsers = new ArrayList<>();
 
@@ -74,7 +71,6 @@ class RotationBoardStatisticsIT {
     static void startTheServices() {
         Assumptions.assumeTrue(Browser.available(), "no chromium and chromium-driver on this machine: browser tests skipped");
         Databases.fresh(CORE_DB, ROUTING_DB);
-        realm = new Realm(ServiceEnvironment.keycloakUrl());
         Map<String, Map<String, String>> env = ServiceEnvironment.of(Repo.ROOT, CORE_DB, ROUTING_DB);
         Map<String, String> adapter = env.get("telephony-adapter");
         asterisk = new AmiPeer(adapter.getOrDefault("HOTLINE_AMI_USERNAME", "hotline"), adapter.get("HOTLINE_AMI_SECRET"));
@@ -150,20 +146,28 @@ class RotationBoardStatisticsIT {
         browser.assertAccessible("the dry run's answer");
         browser.screenshot("rotation-dry-run", By.id("dry-run"));
 
-        // The calendar feed (no sign-in, a revocable token the admin created) has the override as its own event.
-        String token = realm.user("rotation-admin");
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(core.uri("/api/rotation/feed-tokens"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(issued.statusCode()).isEqualTo(201);
-        String feedPath = JSON.readTree(issued.body()).path("feeds").path("NATIONAL").asText();
-        HttpResponse<String> feed = HTTP.send(HttpRequest.newBuilder(core.uri(feedPath)).build(), HttpResponse.BodyHandlers.ofString());
+        // The admin makes a calendar link on its page; a calendar client (no sign-in, no cookie) fetches the feed, which
+        // has the override as its own event.
+        browser.driver().findElement(By.cssSelector("[data-testid=calendar-links]")).click();
+        assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Kalenderlinks");
+        browser.driver().findElement(By.cssSelector("[data-testid=cal-create]")).click();
+        String feedUrl = browser.waitFor(By.cssSelector("[data-testid=feed-NATIONAL]")).getAttribute("value");
+        assertThat(feedUrl).startsWith(core.uri("/kalender/").toString()).endsWith("/NATIONAL.ics");
+        browser.assertAccessible("a new calendar link");
+        browser.screenshot("calendar-links");
+        HttpResponse<String> feed = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(feedUrl)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         String ics = feed.body().replace("\r\n ", "");
         String utcStart = from.atZone(DANISH).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         String utcEnd = to.atZone(DANISH).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         assertThat(ics).contains("SUMMARY:Vagt: " + other + " (undtagelse)").contains("DTSTART:" + utcStart).contains("DTEND:" + utcEnd);
+
+        // The dry run also says where such a call overflows to: back to the site that has the month.
+        browser.go(core.uri("/vagtplan").toString());
+        assertThat(dryRun(browser, at)).isEqualTo(other);
+        assertThat(browser.driver().findElement(By.cssSelector("[data-testid=overflow]")).getText())
+                .contains("rådgiver i " + other + " ledig").contains("går det videre til " + regular);
     }
 
     @Test
