@@ -187,6 +187,7 @@ class RotationBoardStatisticsIT {
 
         asterisk.waitingCallAnswered(call, caller);
         awaitWaitingInAarhus(browser, "0");
+        awaitAarhus(browser, 6, "advisors on a call", "1");
         browser.assertAccessible("the board after the call was answered");
         browser.screenshot("board");
     }
@@ -242,13 +243,17 @@ class RotationBoardStatisticsIT {
                 browser.driver().findElement(By.id(id)), value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     }
 
-    /** The board is swapped over SSE, so a row found may be replaced by the time it is read. */
     private static void awaitWaitingInAarhus(Browser browser, String waiting) {
-        await("callers waiting in Aarhus: " + waiting).atMost(Duration.ofSeconds(30))
+        awaitAarhus(browser, 1, "callers waiting", waiting);
+    }
+
+    /** A figure of Aarhus's row; the board is swapped over SSE, so a row found may be replaced by the time it is read. */
+    private static void awaitAarhus(Browser browser, int column, String what, String value) {
+        await(what + " in Aarhus: " + value).atMost(Duration.ofSeconds(30))
                 .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
-                .until(() -> browser.driver().findElement(By.xpath("//table[@data-testid='queues']//tr[th='Aarhus']/td[1]"))
-                        .getText().equals(waiting));
+                .until(() -> browser.driver().findElement(By.xpath("//table[@data-testid='queues']//tr[th='Aarhus']/td[" + column + "]"))
+                        .getText().equals(value));
     }
 
     private static List<String> counts(Browser browser, String table) {

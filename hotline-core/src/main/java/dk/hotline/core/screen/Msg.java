@@ -202,7 +202,6 @@ public interface Msg {
     @Message String stat_col_what();
     @Message String stat_col_count();
     @Message String stat_chart_label(String title);
-    @Message String stat_chart_suppressed();
     @Message String stat_total();
     @Message String stat_whole_year();
     @Message String stat_all_sites();

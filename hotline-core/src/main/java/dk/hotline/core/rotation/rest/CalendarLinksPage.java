@@ -3,7 +3,6 @@ package dk.hotline.core.rotation.rest;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.core.http.Shield;
 import dk.hotline.core.rotation.feed.CalendarFeedResource;
-import dk.hotline.core.rotation.feed.DutyCalendar;
 import dk.hotline.core.rotation.feed.FeedTokens;
 import dk.hotline.core.screen.Msg;
 import dk.hotline.core.screen.Viewer;
@@ -77,7 +76,7 @@ public class CalendarLinksPage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> create(@Context UriInfo uri) {
         return Shield.fromCancellation(tokens.issue(owner()))
-                .flatMap(issued -> render(Arrays.stream(Line.values()).map(line -> new Feed(line.name(), DutyCalendar.lineName(line),
+                .flatMap(issued -> render(Arrays.stream(Line.values()).map(line -> new Feed(line.name(), lineHeading(line),
                         uri.getBaseUriBuilder().path(CalendarFeedResource.FEED_PATH + issued.token() + "/" + line.name() + ".ics")
                                 .build().toString())).toList(), null))
                 .onFailure(ProblemException.class).recoverWithUni(e -> render(List.of(), msg.cal_too_many()));
@@ -102,6 +101,13 @@ public class CalendarLinksPage {
         return Shield.fromCancellation(tokens.list(owner())).map(listed -> Templates.links(viewers.current(),
                 listed.stream().map(l -> new Link(l.id().toString(), RotationAdminPage.WHEN.format(l.createdAt()),
                         l.revokedAt() == null ? null : RotationAdminPage.WHEN.format(l.revokedAt()))).toList(), created, error));
+    }
+
+    private String lineHeading(Line line) {
+        return switch (line) {
+            case NATIONAL -> msg.stat_line_NATIONAL();
+            case COPENHAGEN_LOCAL -> msg.stat_line_COPENHAGEN_LOCAL();
+        };
     }
 
     private String owner() {

@@ -71,6 +71,10 @@ public class RotationAdminPage {
 
     /** One line's year. */
     public record LineYear(String line, List<MonthRow> months, List<String> hours) {
+        /** The line's name as a heading ("Den nationale linje"); {@code line} is the in-sentence form. */
+        public String heading() {
+            return Character.toUpperCase(line.charAt(0)) + line.substring(1);
+        }
     }
 
     /** One entry of the change history. */

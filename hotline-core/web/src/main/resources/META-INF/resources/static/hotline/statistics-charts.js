@@ -1,13 +1,12 @@
 // The statistics page's charts (docs/decisions/charts.md). Each chart is drawn from the table beside it, which stays
 // the accessible version of the same figures; without JavaScript the tables alone are shown. A cell shown as "<5"
-// has no count in the page at all, so its bar is left out and its label says so: a chart can reveal nothing that the
-// table does not.
+// has no count in the page at all, so its bar is left out and its label carries the table's "<5": a chart can reveal
+// nothing that the table does not.
 document.addEventListener('DOMContentLoaded', function () {
   if (!window.Chart) { return; }
   var page = document.querySelector('.statistics');
   if (!page) { return; }
   var axisLabel = page.getAttribute('data-axis-label');
-  var suppressedLabel = page.getAttribute('data-suppressed-label');
   document.querySelectorAll('canvas[data-chart-for]').forEach(function (canvas) {
     var table = document.getElementById(canvas.getAttribute('data-chart-for'));
     if (!table) { return; }
@@ -15,12 +14,14 @@ document.addEventListener('DOMContentLoaded', function () {
     var counts = [];
     table.querySelectorAll('tbody tr[data-label]').forEach(function (row) {
       var count = row.getAttribute('data-count');
-      labels.push(row.getAttribute('data-label') + (count === null ? ' (' + suppressedLabel + ')' : ''));
+      var shown = row.querySelector('td.num').textContent.trim();
+      labels.push(row.getAttribute('data-label') + (count === null ? ' (' + shown + ')' : ''));
       counts.push(count === null ? null : Number(count));
     });
     var horizontal = labels.length > 12 || labels.some(function (l) { return l.length > 14; });
-    // Horizontal bars need room for each label; the style property is set from script, which the page's CSP allows.
-    if (horizontal) { canvas.parentElement.style.height = Math.max(12, labels.length * 1.9 + 3) + 'rem'; }
+    // As tall as the table beside it, so each bar has room for its label; a style property set from script, which
+    // the page's CSP allows.
+    canvas.parentElement.style.height = Math.max(table.offsetHeight, 160) + 'px';
     canvas.parentElement.hidden = false;
     new window.Chart(canvas, {
       type: 'bar',
