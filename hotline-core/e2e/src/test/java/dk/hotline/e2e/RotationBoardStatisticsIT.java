@@ -1,7 +1,6 @@
 package dk.hotline.e2e;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -28,9 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,56 +48,27 @@ class RotationBoardStatisticsIT {
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static ServicesWithAmiPeer services;
     private static AmiPeer asterisk;
     private static ServiceProcess core;
-    private static ServiceProcess routing;
-    private static ServiceProcess telephony;
 
-    private final List<Browser> browsers = new ArrayList<>();
-
+    /** What each browser showed when a test failed, kept before they close. */
     @RegisterExtension
-    final TestExecutionExceptionHandler evidence = (context, failure) -> {
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).keepEvidence(LOGS.resolve("failed"), context.getRequiredTestMethod().getName() + "-" + i);
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers(LOGS);
 
     @BeforeAll
     static void startTheServices() {
         Assumptions.assumeTrue(Browser.available(), "no chromium and chromium-driver on this machine: browser tests skipped");
-        Databases.fresh(CORE_DB, ROUTING_DB);
-        Map<String, Map<String, String>> env = ServiceEnvironment.of(Repo.ROOT, CORE_DB, ROUTING_DB);
-        Map<String, String> adapter = env.get("telephony-adapter");
-        asterisk = new AmiPeer(adapter.getOrDefault("HOTLINE_AMI_USERNAME", "hotline"), adapter.get("HOTLINE_AMI_SECRET"));
-        adapter.put("HOTLINE_AMI_HOST", "127.0.0.1");
-        adapter.put("HOTLINE_AMI_PORT", Integer.toString(asterisk.port()));
-        core = ServiceProcess.start(Repo.ROOT, "hotline-core", env.get("hotline-core"), LOGS);
-        routing = ServiceProcess.start(Repo.ROOT, "routing", env.get("routing"), LOGS);
-        telephony = ServiceProcess.start(Repo.ROOT, "telephony-adapter", adapter, LOGS);
-        core.awaitReady();
-        routing.awaitReady();
-        telephony.awaitReady();
-        await("the adapter logged in to the AMI peer").atMost(Duration.ofMinutes(1)).until(asterisk::adapterLoggedIn);
+        services = ServicesWithAmiPeer.start(CORE_DB, ROUTING_DB, LOGS);
+        asterisk = services.asterisk();
+        core = services.core();
     }
 
     @AfterAll
     static void stopTheServices() {
-        for (AutoCloseable c : new AutoCloseable[] {telephony, routing, core, asterisk}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
+        if (services != null) {
+            services.close();
         }
-    }
-
-    @AfterEach
-    void closeTheBrowsers() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
     }
 
     @Test
@@ -218,8 +185,7 @@ class RotationBoardStatisticsIT {
     // ---- helpers ----
 
     private Browser signedIn(String user, String path) {
-        Browser browser = Browser.open();
-        browsers.add(browser);
+        Browser browser = browsers.open();
         browser.go(core.uri(path).toString());
         browser.signInAtKeycloak(user, user);
         browser.waitFor(By.tagName("h1"));
