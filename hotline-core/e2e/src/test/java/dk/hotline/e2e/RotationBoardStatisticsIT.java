@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -216,8 +217,7 @@ class RotationBoardStatisticsIT {
     /** A figure of Aarhus's row; the board is swapped over SSE, so a row found may be replaced by the time it is read. */
     private static void awaitAarhus(Browser browser, int column, String what, String value) {
         await(what + " in Aarhus: " + value).atMost(Duration.ofSeconds(30))
-                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
+                .ignoreExceptionsMatching(e -> e instanceof StaleElementReferenceException || e instanceof NoSuchElementException)
                 .until(() -> browser.driver().findElement(By.xpath("//table[@data-testid='queues']//tr[th='Aarhus']/td[" + column + "]"))
                         .getText().equals(value));
     }
