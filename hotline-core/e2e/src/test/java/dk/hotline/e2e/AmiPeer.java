@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Plays Asterisk's manager interface (AMI) over real TCP on loopback for the packaged telephony adapter: the banner,
  * MD5 challenge or plain login, empty answers to its resynchronisation actions (no calls in progress), and then the
  * recorded events of one answered call (resources/ami, from a real Asterisk 20) with a fresh call id, as a call that
- * reaches an advisor's phone. A small copy of telephony-adapter's FakeAsterisk, AMI side only.
+ * reaches an advisor's phone, or in two parts, as a call that waits in the queue and is answered later. A small copy of telephony-adapter's FakeAsterisk, AMI side only.
  */
 final class AmiPeer implements AutoCloseable {
 
@@ -75,6 +75,34 @@ final class AmiPeer implements AutoCloseable {
 
     /** The same call from another number (digits, no +): a caller of a test's own, with a history of its own. */
     void callConnects(long callSuffix, boolean degraded, String callerNumber) {
+        send(callEvents(callSuffix, degraded, callerNumber));
+    }
+
+    /**
+     * The first part of the same call: it is routed and joins Aarhus's queue (QueueCallerJoin), and waits there until
+     * {@link #waitingCallAnswered} plays the rest with the same ids.
+     */
+    void callWaitsInQueue(long callSuffix, String callerNumber) {
+        List<String> events = callEvents(callSuffix, false, callerNumber);
+        send(events.subList(0, queueJoined(events)));
+    }
+
+    /** The rest of a call begun by {@link #callWaitsInQueue}: an advisor's phone rings and answers, the caller leaves the queue. */
+    void waitingCallAnswered(long callSuffix, String callerNumber) {
+        List<String> events = callEvents(callSuffix, false, callerNumber);
+        send(events.subList(queueJoined(events), events.size()));
+    }
+
+    private static int queueJoined(List<String> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith("Event: QueueCallerJoin")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("the recording has no QueueCallerJoin");
+    }
+
+    private List<String> callEvents(long callSuffix, boolean degraded, String callerNumber) {
         String callId = "1900000000." + callSuffix;
         String agentChannel = "1900000001." + callSuffix;
         List<String> events = new ArrayList<>();
@@ -87,6 +115,10 @@ final class AmiPeer implements AutoCloseable {
                         .replaceAll("Value: .*", "Value: true"));
             }
         }
+        return events;
+    }
+
+    private void send(List<String> events) {
         for (Session s : sessions) {
             if (s.loggedIn) {
                 StringBuilder out = new StringBuilder();

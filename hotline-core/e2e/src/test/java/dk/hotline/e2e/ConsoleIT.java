@@ -3,7 +3,6 @@ package dk.hotline.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -26,9 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,63 +43,33 @@ class ConsoleIT {
     private static final AtomicLong CALLS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
     private static final Path LOGS = Path.of("target", "e2e-console");
 
+    private static ServicesWithAmiPeer services;
     private static AmiPeer asterisk;
-    private static Map<String, Map<String, String>> env;
     private static ServiceProcess core;
     private static ServiceProcess routing;
-    private static ServiceProcess telephony;
     private static Realm realm;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Browser> browsers = new ArrayList<>();
-
-    /** Before the browsers close: what each of them showed when the test failed. */
+    /** What each browser showed when a test failed, kept before they close. */
     @RegisterExtension
-    final TestExecutionExceptionHandler evidence = (context, failure) -> {
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).keepEvidence(LOGS.resolve("failed"), context.getRequiredTestMethod().getName() + "-" + i);
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers(LOGS);
 
     @BeforeAll
     static void startTheServices() {
         Assumptions.assumeTrue(Browser.available(), "no chromium and chromium-driver on this machine: browser tests skipped");
-        Databases.fresh("hotline_core_console", "hotline_routing_console");
         realm = new Realm(ServiceEnvironment.keycloakUrl());
-        env = ServiceEnvironment.of(Repo.ROOT, "hotline_core_console", "hotline_routing_console");
-        Map<String, String> adapter = env.get("telephony-adapter");
-        asterisk = new AmiPeer(adapter.getOrDefault("HOTLINE_AMI_USERNAME", "hotline"), adapter.get("HOTLINE_AMI_SECRET"));
-        adapter.put("HOTLINE_AMI_HOST", "127.0.0.1");
-        adapter.put("HOTLINE_AMI_PORT", Integer.toString(asterisk.port()));
-        // All three at once: each waits for what it needs by itself (the adapter retries core's schedule).
-        core = ServiceProcess.start(Repo.ROOT, "hotline-core", env.get("hotline-core"), LOGS);
-        routing = ServiceProcess.start(Repo.ROOT, "routing", env.get("routing"), LOGS);
-        telephony = ServiceProcess.start(Repo.ROOT, "telephony-adapter", adapter, LOGS);
-        core.awaitReady();
-        routing.awaitReady();
-        telephony.awaitReady();
-        await("the adapter logged in to the AMI peer").atMost(Duration.ofMinutes(1)).until(asterisk::adapterLoggedIn);
+        services = ServicesWithAmiPeer.start("hotline_core_console", "hotline_routing_console", LOGS);
+        asterisk = services.asterisk();
+        core = services.core();
+        routing = services.routing();
     }
 
     @AfterAll
     static void stopTheServices() {
-        for (AutoCloseable c : new AutoCloseable[] {telephony, routing, core, asterisk}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
+        if (services != null) {
+            services.close();
         }
-    }
-
-    @AfterEach
-    void closeTheBrowsers() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
     }
 
     @Test
@@ -337,8 +302,7 @@ class ConsoleIT {
         String other = browser.driver().getWindowHandle();
         browser.driver().switchTo().window(original).close();
         browser.driver().switchTo().window(other);
-        core = ServiceProcess.start(Repo.ROOT, "hotline-core", env.get("hotline-core"), LOGS);
-        core.awaitReady();
+        core = services.restartCore();
         browser.go(draftUrl);
         await("the local copy restored into the form").atMost(Duration.ofSeconds(20)).until(() ->
                 value(browser, "f-summary").equals("Første del. Skrevet mens serveren var væk."));
@@ -355,9 +319,7 @@ class ConsoleIT {
     // ---- helpers ----
 
     private Browser browser() {
-        Browser browser = Browser.open();
-        browsers.add(browser);
-        return browser;
+        return browsers.open();
     }
 
     private Browser signedIn() {

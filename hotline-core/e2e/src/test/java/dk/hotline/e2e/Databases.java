@@ -21,4 +21,16 @@ final class Databases {
             throw new IllegalStateException("cannot create the test databases " + String.join(", ", names), e);
         }
     }
+
+    /** Runs statements in a test's own database (as the superuser), e.g. to lay down rows a screen reports on. */
+    static void execute(String database, String... statements) {
+        String url = "jdbc:postgresql://127.0.0.1:" + ServiceEnvironment.pgPort() + "/" + database;
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot run statements in " + database, e);
+        }
+    }
 }

@@ -201,6 +201,7 @@ public interface Msg {
     @Message String stat_suppression_note();
     @Message String stat_col_what();
     @Message String stat_col_count();
+    @Message String stat_chart_label(String title);
     @Message String stat_total();
     @Message String stat_whole_year();
     @Message String stat_all_sites();
@@ -234,6 +235,10 @@ public interface Msg {
     @Message String rot_closed();
     @Message String rot_line_is();
     @Message String rot_next_change();
+    @Message String rot_next_opening();
+    @Message String rot_no_opening();
+    @Message String rot_overflow(String site, String other);
+    @Message String rot_no_overflow();
     @Message String rot_on();
     @Message String rot_month();
     @Message String rot_site();
@@ -301,4 +306,20 @@ public interface Msg {
     @Message String board_col_recipient();
     @Message String board_col_status();
     @Message String board_col_referral();
+
+    @Message String cal_title();
+    @Message String cal_back();
+    @Message String cal_intro();
+    @Message String cal_create();
+    @Message String cal_created_heading();
+    @Message String cal_created_text();
+    @Message String cal_yours();
+    @Message String cal_none();
+    @Message String cal_created_at();
+    @Message String cal_status();
+    @Message String cal_live();
+    @Message String cal_revoked();
+    @Message String cal_revoke();
+    @Message String cal_too_many();
+    @Message String rot_calendar_link();
 }

@@ -75,7 +75,9 @@ class PersonalDataAuditTest {
             // the supervisor board: counts, ids and organisation names only
             "GET /api/supervisor/board", "GET /tavle", "GET /tavle/strom",
             // the rotation page's override editing: the rotation
-            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern");
+            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern",
+            // the calendar links page: the same feed tokens as the API above
+            "GET /vagtplan/kalender", "POST /vagtplan/kalender", "POST /vagtplan/kalender/{id}/tilbagekald");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through

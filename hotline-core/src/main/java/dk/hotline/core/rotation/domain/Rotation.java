@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,26 @@ public final class Rotation {
         }
         return new DutyAnswer(line, at, current.site(), current.open(),
                 new Rule(current.siteDecision(), current.openDecision()), next);
+    }
+
+    /**
+     * When the line is next open at or after an instant, within the search horizon: the dry run's "next opening" for a
+     * closed line. Not the same as {@link DutyAnswer#nextChangeAt()}, which is also a change of site while closed
+     * (a month's handover at midnight).
+     */
+    public Optional<Instant> nextOpeningAt(Line line, Instant at) {
+        requireLine(line);
+        requireSupported(at, "at");
+        LocalDate date = localDate(at);
+        LocalDate lastDay = min(date.plusDays(SEARCH_HORIZON_DAYS), LAST_SUPPORTED_DATE);
+        for (LocalDate day = date; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            for (Piece piece : dayPieces(line, day)) {
+                if (piece.open() && piece.to().isAfter(at)) {
+                    return Optional.of(piece.from().isAfter(at) ? piece.from() : at);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Per local day from {@code from} to {@code toInclusive}: sites, duty spans, open periods and the day's status. */

@@ -72,14 +72,22 @@ public class RotationAdminPage {
 
     /** One line's year. */
     public record LineYear(String line, List<MonthRow> months, List<String> hours) {
+        /** The line's name as a heading ("Den nationale linje"); {@code line} is the in-sentence form. */
+        public String heading() {
+            return Character.toUpperCase(line.charAt(0)) + line.substring(1);
+        }
     }
 
     /** One entry of the change history. */
     public record ChangeRow(String when, String who, String what) {
     }
 
-    /** The dry run's answer. */
-    public record Answer(String at, String line, String site, boolean open, String nextChange) {
+    /**
+     * The dry run's answer: the site and whether the line is open; when open, where a call overflows to; when closed,
+     * the next opening.
+     */
+    public record Answer(String at, String line, String site, boolean open, String nextChange, String overflow,
+                         String nextOpening) {
     }
 
     /** An override as listed, with the id its remove button posts. */
@@ -277,8 +285,7 @@ public class RotationAdminPage {
             if (at != null && !at.isBlank()) {
                 try {
                     DutyAnswer a = r.onDuty(line, LocalDateTime.parse(at.trim()).atZone(Rotation.ZONE).toInstant());
-                    answer = new Answer(WHEN.format(a.at()), DutyCalendar.lineName(line), DutyCalendar.siteName(a.site()), a.open(),
-                            a.nextChangeAt() == null ? null : WHEN.format(a.nextChangeAt()));
+                    answer = answer(r, a);
                 } catch (RuntimeException e) {
                     atError = msg.rot_at_error();
                 }
@@ -293,6 +300,22 @@ public class RotationAdminPage {
             return Templates.rotation(viewers.current(), y, lines, history(changes), at == null ? "" : at, line.name(), answer,
                     atError, overrides, form, identity.hasRole("rotation-admin"));
         }));
+    }
+
+    private Answer answer(Rotation r, DutyAnswer a) {
+        String overflow = null;
+        String nextOpening = null;
+        if (!a.open()) {
+            nextOpening = r.nextOpeningAt(a.line(), a.at()).map(WHEN::format).orElse(msg.rot_no_opening());
+        } else if (a.line() == Line.NATIONAL) {
+            // Describes the telephony adapter's line policy (overflow on the national line only, to the other site,
+            // when it has an advisor free); the adapter decides it per call from live queue presence.
+            overflow = msg.rot_overflow(DutyCalendar.siteName(a.site()), DutyCalendar.siteName(a.site().other()));
+        } else {
+            overflow = msg.rot_no_overflow();
+        }
+        return new Answer(WHEN.format(a.at()), DutyCalendar.lineName(a.line()), DutyCalendar.siteName(a.site()), a.open(),
+                a.nextChangeAt() == null ? null : WHEN.format(a.nextChangeAt()), overflow, nextOpening);
     }
 
     private static LineYear lineYear(Rotation r, RotationSchedule schedule, Line line, int year) {

@@ -218,6 +218,21 @@ class TimelineTest {
     }
 
     @Test
+    void nextOpeningSkipsTheMonthsHandoverWhileClosed() {
+        Rotation rotation = defaultRotation();
+        // Friday 27 February 2026 after hours: the next change is the handover at midnight on Sunday 1 March, the next
+        // opening Monday 2 March at nine.
+        Instant fridayEvening = local("2026-02-27T20:00");
+        assertThat(rotation.onDuty(Line.NATIONAL, fridayEvening).nextChangeAt()).isEqualTo(local("2026-03-01T00:00"));
+        assertThat(rotation.nextOpeningAt(Line.NATIONAL, fridayEvening)).contains(local("2026-03-02T09:00"));
+        // Already open: now.
+        assertThat(rotation.nextOpeningAt(Line.NATIONAL, local("2026-03-02T10:00"))).contains(local("2026-03-02T10:00"));
+        // A line that never opens: none within the horizon.
+        assertThat(rotation(RotationSchedule.defaults().withHours(Line.COPENHAGEN_LOCAL, WeeklyHours.closed()))
+                .nextOpeningAt(Line.COPENHAGEN_LOCAL, local("2026-03-02T10:00"))).isEmpty();
+    }
+
+    @Test
     void lastSupportedDayStillAnswersWithoutNextChangeBeyondIt() {
         DutyAnswer answer = rotation(RotationSchedule.defaults().withHours(Line.COPENHAGEN_LOCAL, WeeklyHours.closed()))
                 .onDuty(Line.COPENHAGEN_LOCAL, local("2299-12-31T12:00"));

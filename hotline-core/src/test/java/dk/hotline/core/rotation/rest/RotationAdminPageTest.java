@@ -20,7 +20,15 @@ class RotationAdminPageTest {
                 .extract().asString();
         assertThat(html).contains("<h1>Vagtplan 2030</h1>").contains("Den nationale linje").contains("Københavns lokale linje")
                 .contains("25.: Juledag").contains("1.12.2030 00:00")
-                .contains("data-testid=\"answer\"").contains("linjen er lukket");
+                .contains("data-testid=\"answer\"").contains("linjen er lukket").contains("data-testid=\"next-opening\"")
+                .contains("Linjen åbner igen").doesNotContain("data-testid=\"overflow\"");
+        String open = given().get("/vagtplan?aar=2030&tid=2030-12-03T10:00&linje=NATIONAL").then().statusCode(200)
+                .extract().asString();
+        assertThat(open).contains("linjen er åben").contains("data-testid=\"overflow\"").contains("går det videre til")
+                .doesNotContain("data-testid=\"next-opening\"");
+        String local = given().get("/vagtplan?aar=2030&tid=2030-12-03T10:00&linje=COPENHAGEN_LOCAL").then().statusCode(200)
+                .extract().asString();
+        assertThat(local).contains("Intet overløb: Københavns lokale linje går altid til København.");
         String bad = given().get("/vagtplan?aar=2030&tid=juleaften").then().statusCode(200).extract().asString();
         assertThat(bad).contains("id=\"f-tid-error\"").contains("Skriv dato og klokkeslæt");
     }
