@@ -1,7 +1,6 @@
 package dk.hotline.core.rotation.rest;
 
 import dk.hotline.contracts.vocabulary.Line;
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.rotation.feed.CalendarFeedResource;
 import dk.hotline.core.rotation.feed.FeedTokens;
 import dk.hotline.core.screen.Msg;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -36,6 +36,7 @@ import java.util.UUID;
  * because only the token's hash is kept.
  */
 @Path("/vagtplan/kalender")
+@Cancellable(false)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({"advisor", "rotation-admin", "supervisor"})
 public class CalendarLinksPage {
@@ -75,7 +76,7 @@ public class CalendarLinksPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Uni<TemplateInstance> create(@Context UriInfo uri) {
-        return Shield.fromCancellation(tokens.issue(owner()))
+        return tokens.issue(owner())
                 .flatMap(issued -> render(Arrays.stream(Line.values()).map(line -> new Feed(line.name(), lineHeading(line),
                         uri.getBaseUriBuilder().path(CalendarFeedResource.FEED_PATH + issued.token() + "/" + line.name() + ".ics")
                                 .build().toString())).toList(), null))
@@ -93,12 +94,12 @@ public class CalendarLinksPage {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Calendar link " + id);
         }
-        return Shield.fromCancellation(tokens.revoke(owner(), uuid))
+        return tokens.revoke(owner(), uuid)
                 .map(revoked -> Response.seeOther(URI.create("/vagtplan/kalender")).build());
     }
 
     private Uni<TemplateInstance> render(List<Feed> created, String error) {
-        return Shield.fromCancellation(tokens.list(owner())).map(listed -> Templates.links(viewers.current(),
+        return tokens.list(owner()).map(listed -> Templates.links(viewers.current(),
                 listed.stream().map(l -> new Link(l.id().toString(), RotationAdminPage.WHEN.format(l.createdAt()),
                         l.revokedAt() == null ? null : RotationAdminPage.WHEN.format(l.revokedAt()))).toList(), created, error));
     }
