@@ -51,7 +51,7 @@ class QueuePresenceOverAmiTest {
 
     /** The recorded {@code name} event of T9 (or T1), made about {@code endpoint} in Aarhus' queue. */
     private static String recorded(String transcript, String name, int nth, String endpoint) {
-        List<Transcript.Block> events = Transcript.load(transcript).blocks().stream().filter(b -> b.isEvent(name)).toList();
+        List<Transcript.Block> events = Transcript.load(transcript + ".txt").blocks().stream().filter(b -> b.isEvent(name)).toList();
         return events.get(nth).text().replace("hotline-copenhagen", "hotline-aarhus")
                 .replace("PJSIP/advisor-aarhus-1", "PJSIP/" + endpoint).replace("Advisor Aarhus 1", endpoint);
     }
