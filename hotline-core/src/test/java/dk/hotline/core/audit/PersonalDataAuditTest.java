@@ -73,7 +73,9 @@ class PersonalDataAuditTest {
             // the supervisor board: counts, ids and organisation names only
             "GET /api/supervisor/board", "GET /tavle", "GET /tavle/strom",
             // the rotation page's override editing: the rotation
-            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern");
+            "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern",
+            // an advisor's phone in the queue: endpoint and state only (changes audited all the same, PresenceTest)
+            "GET /api/presence/{endpoint}", "PUT /api/presence/{endpoint}");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through
@@ -84,7 +86,7 @@ class PersonalDataAuditTest {
             "GET /", "GET /logget-ud", "GET /konsol", "GET /konsol/haendelser", "GET /konsol/mit-arbejde",
             "GET /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}/afslut",
             "POST /konsol/henvendelser/{id}/modtager", "POST /konsol/henvendelser/{id}/uden-indhold",
-            "POST /konsol/henvendelser/{id}/rettelse");
+            "POST /konsol/henvendelser/{id}/rettelse", "POST /konsol/koe");
 
     record Expected(AuditAction action, String recordType) {
     }
