@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules live in plain Java: domain packages import no framework and no adapter. */
 class ArchitectureTest {
@@ -36,5 +37,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..domain..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .check(classes);
+    }
+
+    /** Features depend in one direction: a cycle between two features makes neither understandable alone. */
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().matching("dk.hotline.routing.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,7 +1,7 @@
 package dk.hotline.core.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.hotline.core.call.UnloggedCalls;
+import dk.hotline.core.contact.UnloggedCalls;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -2,8 +2,6 @@ package dk.hotline.core.call;
 
 import dk.hotline.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.hotline.core.contact.AdvisorNotice;
-import dk.hotline.core.contact.AdvisorNotices;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -27,15 +24,11 @@ public class CallEventConsumer {
     private static final Logger LOG = Logger.getLogger(CallEventConsumer.class);
 
     private final CallRecorder recorder;
-    private final AdvisorNotices notices;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public CallEventConsumer(CallRecorder recorder, AdvisorNotices notices, ObjectMapper json, Clock clock) {
+    public CallEventConsumer(CallRecorder recorder, ObjectMapper json) {
         this.recorder = recorder;
-        this.notices = notices;
         this.json = json;
-        this.clock = clock;
     }
 
     @Incoming("calls")
@@ -54,9 +47,9 @@ public class CallEventConsumer {
         String eventId = ceId != null ? ceId : event.callId() + "/" + event.state().name();
         return recorder.record(eventId, event)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8)
-                .invoke(draft -> {
-                    if (draft != null) {
-                        notices.publish(AdvisorNotice.draftOpen(draft, clock.instant()));
+                .invoke(announcement -> {
+                    if (announcement != null) {
+                        announcement.run();
                     }
                 })
                 .chain(() -> Uni.createFrom().completionStage(message::ack))

@@ -1,9 +1,8 @@
 package dk.hotline.core.call;
 
+import dk.hotline.core.events.ProcessedEvent;
 import dk.hotline.core.call.domain.CallProgress;
 import dk.hotline.core.call.domain.CallState;
-import dk.hotline.core.contact.Contact;
-import dk.hotline.core.contact.ContactService;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,7 +15,7 @@ import java.util.Arrays;
 
 /**
  * Applies one call life-cycle event, once: the event id, the call record and
- * (on CONNECTED) the advisor's draft are written in one transaction, so a
+ * (on CONNECTED) what the connection starts ({@link CallConnected}) are written in one transaction, so a
  * redelivered event finds its id and changes nothing.
  */
 @ApplicationScoped
@@ -25,19 +24,19 @@ public class CallRecorder {
     private static final Logger LOG = Logger.getLogger(CallRecorder.class);
     static final String CONSUMER = "hotline.calls";
 
-    private final ContactService contacts;
+    private final CallConnected connected;
     private final Clock clock;
 
-    public CallRecorder(ContactService contacts, Clock clock) {
-        this.contacts = contacts;
+    public CallRecorder(CallConnected connected, Clock clock) {
+        this.connected = connected;
         this.clock = clock;
     }
 
-    /** Answers the draft opened by this event, or null. */
-    public Uni<Contact> record(String eventId, CallLifecycle event) {
+    /** Answers what to announce once committed (see {@link CallConnected}), or null. */
+    public Uni<Runnable> record(String eventId, CallLifecycle event) {
         return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(eventId).flatMap(seen -> {
             if (seen != null) {
-                return Uni.createFrom().<Contact>nullItem();
+                return Uni.createFrom().<Runnable>nullItem();
             }
             ProcessedEvent processed = new ProcessedEvent();
             processed.eventId = eventId;
@@ -47,7 +46,7 @@ public class CallRecorder {
         }));
     }
 
-    private Uni<Contact> apply(CallLifecycle event) {
+    private Uni<Runnable> apply(CallLifecycle event) {
         return CallRecord.<CallRecord>findById(event.callId()).flatMap(found -> {
             CallRecord call = found != null ? found : newRecord(event);
             update(call, event);
@@ -56,14 +55,14 @@ public class CallRecorder {
         });
     }
 
-    private Uni<Contact> openDraft(CallRecord call, CallLifecycle event) {
+    private Uni<Runnable> openDraft(CallRecord call, CallLifecycle event) {
         Site site = parse(Site.class, call.site);
         if (site == null || call.advisorEndpoint == null) {
             LOG.warnf("Connected call %s names no valid site or advisor endpoint; no draft opened", call.callId);
             return Uni.createFrom().nullItem();
         }
         Line line = parse(Line.class, call.line);
-        return contacts.openDraftForCall(call, site, line == null ? Line.NATIONAL : line);
+        return connected.connected(call, site, line == null ? Line.NATIONAL : line);
     }
 
     private CallRecord newRecord(CallLifecycle event) {

@@ -3,7 +3,7 @@ package dk.hotline.core.console;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactAmendment;
 import dk.hotline.core.contact.ContactPatch;

@@ -1,6 +1,6 @@
 package dk.hotline.core.console;
 
-import dk.hotline.core.call.UnloggedCalls;
+import dk.hotline.core.contact.UnloggedCalls;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.contact.domain.ContactStatus;

@@ -1,5 +1,6 @@
 package dk.hotline.core.contact;
 
+import dk.hotline.core.staff.StaffMember;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.core.advice.domain.AdviceLog;
@@ -15,6 +16,7 @@ import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
+import dk.hotline.core.referral.ReferralSource;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -154,7 +156,7 @@ public class ContactService {
             touch(contact, staff);
             Uni<ReferralService.Created> handedOn = referral == null
                     ? Uni.createFrom().nullItem()
-                    : referrals.create(contact, staff, referral, idempotencyKey);
+                    : referrals.create(referralSource(contact), staff, referral, idempotencyKey);
             return handedOn.call(ignored -> flush())
                     .call(ignored -> audit.record(staff.name(), staff.role(), AuditAction.FINALISE, RECORD, contact.id, null))
                     .call(created -> referrals.audited(created, staff))
@@ -164,7 +166,7 @@ public class ContactService {
 
     @WithTransaction
     public Uni<ReferralService.Created> refer(UUID id, StaffMember staff, ReferralRequest request, String idempotencyKey) {
-        return writable(id, staff).flatMap(contact -> referrals.create(contact, staff, request, idempotencyKey))
+        return writable(id, staff).flatMap(contact -> referrals.create(referralSource(contact), staff, request, idempotencyKey))
                 .call(created -> referrals.audited(created, staff));
     }
 
@@ -321,5 +323,11 @@ public class ContactService {
     private static ProblemException stale() {
         return ProblemException.conflict("concurrent-change", "Changed by someone else at the same time",
                 "The log was changed by another request at the same time; reload it and try again", List.of());
+    }
+
+    /** What a referral takes from this log. */
+    private static ReferralSource referralSource(Contact contact) {
+        return new ReferralSource(contact.id, contact.status == ContactStatus.FINAL, contact.outcome, contact.municipalityCode,
+                contact.ageBand, contact.concernCategory, contact.line, contact.site);
     }
 }

@@ -3,7 +3,7 @@ package dk.hotline.core.delivery;
 import dk.hotline.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.platform.events.EventFieldCipher;
-import dk.hotline.core.call.ProcessedEvent;
+import dk.hotline.core.events.ProcessedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;

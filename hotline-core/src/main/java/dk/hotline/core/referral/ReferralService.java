@@ -4,10 +4,8 @@ import dk.hotline.contracts.vocabulary.AgeBand;
 import dk.hotline.core.advice.domain.FieldProblem;
 import dk.hotline.core.audit.AuditAction;
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.platform.events.EventFieldCipher;
-import dk.hotline.core.contact.Contact;
-import dk.hotline.core.contact.domain.ContactStatus;
 import dk.hotline.core.outbox.Outbox;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
@@ -64,10 +62,10 @@ public class ReferralService {
     }
 
     /** Must run inside a transaction, on a contact the caller may write to. */
-    public Uni<Created> create(Contact contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
+    public Uni<Created> create(ReferralSource contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
         return byIdempotencyKey(idempotencyKey).flatMap(earlier -> {
             if (earlier != null) {
-                if (!earlier.contactId.equals(contact.id)) {
+                if (!earlier.contactId.equals(contact.contactId())) {
                     throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
                             "This Idempotency-Key was used for a referral of another log; nothing was changed",
                             List.of(new Problem.FieldError("Idempotency-Key", "was already used for another log")));
@@ -75,7 +73,7 @@ public class ReferralService {
                 return Uni.createFrom().item(new Created(earlier, true));
             }
             Referral referral = validated(contact, staff, request, idempotencyKey);
-            return Referral.count("contactId", contact.id).flatMap(existing -> {
+            return Referral.count("contactId", contact.contactId()).flatMap(existing -> {
                 if (existing > 0) {
                     throw new DuplicateReferralException();
                 }
@@ -122,20 +120,20 @@ public class ReferralService {
         return Referral.find("idempotencyKey", key).firstResult();
     }
 
-    private Referral validated(Contact contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
-        if (contact.status != ContactStatus.FINAL) {
+    private Referral validated(ReferralSource contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
+        if (!contact.finalised()) {
             throw ProblemException.conflict("log-not-final", "The log is not final",
                     "A referral is made from a finalised log: finalise it first (or in the same request)",
                     List.of(new Problem.FieldError("status", "must be FINAL")));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        if (contact.outcome == null || !contact.outcome.allowsReferral()) {
+        if (contact.outcome() == null || !contact.outcome().allowsReferral()) {
             problems.add(new FieldProblem("outcome", "the log's outcome must be REFERRAL or ADVISED_TO_CALL_112"));
         }
-        String municipality = request.municipalityCode() != null ? request.municipalityCode() : contact.municipalityCode;
-        AgeBand ageBand = request.ageBand() != null ? request.ageBand() : contact.ageBand;
+        String municipality = request.municipalityCode() != null ? request.municipalityCode() : contact.municipalityCode();
+        AgeBand ageBand = request.ageBand() != null ? request.ageBand() : contact.ageBand();
         boolean hasContact = request.callerContact() != null && !request.callerContact().isEmpty();
-        problems.addAll(ReferralRules.problems(contact.line == Line.COPENHAGEN_LOCAL, request.severity(), request.legalBasis(),
+        problems.addAll(ReferralRules.problems(contact.line() == Line.COPENHAGEN_LOCAL, request.severity(), request.legalBasis(),
                 municipality, ageBand, hasContact, request.description()));
         if (municipality != null && !municipalities.isKnown(municipality)) {
             problems.add(new FieldProblem("municipalityCode", Municipalities.UNKNOWN));
@@ -146,17 +144,17 @@ public class ReferralService {
         }
         Referral r = new Referral();
         r.id = UUID.randomUUID();
-        r.contactId = contact.id;
+        r.contactId = contact.contactId();
         r.idempotencyKey = idempotencyKey;
-        r.line = contact.line;
-        r.site = contact.site;
+        r.line = contact.line();
+        r.site = contact.site();
         r.severity = request.severity();
         r.acute = request.severity() == Severity.ACUTE;
         r.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         r.deadlineAt = Deadlines.due(request.severity(), r.createdAt);
         r.municipalityCode = municipality;
         r.ageBand = ageBand;
-        r.concernCategory = contact.concernCategory;
+        r.concernCategory = contact.concernCategory();
         r.legalBasis = request.legalBasis();
         r.description = request.description();
         if (hasContact) {

@@ -1,6 +1,6 @@
 package dk.hotline.core.screen;
 
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 
 /**
  * The person signed in to a screen, as the header shows them: the name from the ID token and their site in Danish

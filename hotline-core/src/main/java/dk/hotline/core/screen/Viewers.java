@@ -1,6 +1,6 @@
 package dk.hotline.core.screen;
 
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

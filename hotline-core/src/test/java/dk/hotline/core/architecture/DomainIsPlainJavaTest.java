@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules that matter live in plain Java; adapters depend on them, never the other way round. */
 @AnalyzeClasses(packages = "dk.hotline.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,4 +25,9 @@ class DomainIsPlainJavaTest {
             .that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..rest..", "io.quarkus..", "jakarta..",
                     "org.hibernate..", "io.smallrye..", "org.apache.kafka..", "org.asteriskjava..");
+
+    /** Features depend in one direction: a cycle between two features makes neither understandable (or testable) alone. */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dk.hotline.core.(*)..")
+            .should().beFreeOfCycles();
 }

@@ -1,6 +1,7 @@
 package dk.hotline.telephony.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -26,4 +27,9 @@ class ArchitectureTest {
     static final ArchRule onlyTheAdaptersSpeakAsterisk = noClasses()
             .that().resideOutsideOfPackages("..routing.agi..", "..ami..")
             .should().dependOnClassesThat().resideInAPackage("org.asteriskjava..");
+
+    /** Features depend in one direction: a cycle between two features makes neither understandable alone. */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dk.hotline.telephony.(*)..")
+            .should().beFreeOfCycles();
 }

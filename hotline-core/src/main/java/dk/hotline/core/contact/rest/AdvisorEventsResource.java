@@ -2,7 +2,7 @@ package dk.hotline.core.contact.rest;
 
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;

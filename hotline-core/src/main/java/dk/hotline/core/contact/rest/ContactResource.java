@@ -1,7 +1,8 @@
 package dk.hotline.core.contact.rest;
 
+import dk.hotline.platform.problem.QueryEnums;
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactPatch;
 import dk.hotline.core.contact.ContactService;

@@ -1,8 +1,7 @@
 package dk.hotline.core.referral.rest;
 
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.StaffMember;
-import dk.hotline.core.contact.ContactService;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.http.Shield;
 import dk.hotline.core.referral.ReferralService;
@@ -24,15 +23,13 @@ import java.util.UUID;
 public class ReferralResource {
 
     private final ReferralService referrals;
-    private final ContactService contacts;
     private final SecurityIdentity identity;
     private final ReferralStatuses statuses;
 
-    public ReferralResource(ReferralService referrals, ContactService contacts, SecurityIdentity identity,
+    public ReferralResource(ReferralService referrals, SecurityIdentity identity,
                             ReferralStatuses statuses) {
         this.statuses = statuses;
         this.referrals = referrals;
-        this.contacts = contacts;
         this.identity = identity;
     }
 

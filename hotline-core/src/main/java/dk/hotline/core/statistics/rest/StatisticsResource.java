@@ -1,6 +1,6 @@
 package dk.hotline.core.statistics.rest;
 
-import dk.hotline.core.contact.rest.QueryEnums;
+import dk.hotline.platform.problem.QueryEnums;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Line;

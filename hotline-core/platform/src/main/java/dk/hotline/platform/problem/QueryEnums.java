@@ -1,4 +1,4 @@
-package dk.hotline.core.contact.rest;
+package dk.hotline.platform.problem;
 
 import dk.hotline.platform.problem.ProblemException;
 

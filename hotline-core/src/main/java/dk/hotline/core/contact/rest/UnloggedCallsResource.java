@@ -1,7 +1,7 @@
-package dk.hotline.core.call.rest;
+package dk.hotline.core.contact.rest;
 
-import dk.hotline.core.call.UnloggedCalls;
-import dk.hotline.core.contact.rest.QueryEnums;
+import dk.hotline.core.contact.UnloggedCalls;
+import dk.hotline.platform.problem.QueryEnums;
 import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Site;

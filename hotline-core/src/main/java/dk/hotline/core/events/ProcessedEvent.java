@@ -1,4 +1,4 @@
-package dk.hotline.core.call;
+package dk.hotline.core.events;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

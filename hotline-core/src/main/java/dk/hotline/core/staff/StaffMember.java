@@ -1,4 +1,4 @@
-package dk.hotline.core.contact;
+package dk.hotline.core.staff;
 
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.platform.problem.ProblemException;

@@ -1,4 +1,4 @@
-package dk.hotline.core.advice.rest;
+package dk.hotline.core.vocabulary;
 
 import dk.hotline.core.advice.domain.AdviceTheme;
 import dk.hotline.contracts.vocabulary.AgeBand;

@@ -1,4 +1,4 @@
-package dk.hotline.core.call;
+package dk.hotline.core.contact;
 
 import dk.hotline.core.contact.domain.ContactStatus;
 import dk.hotline.contracts.vocabulary.Site;
