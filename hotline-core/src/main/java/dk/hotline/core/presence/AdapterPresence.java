@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.contracts.vocabulary.Site;
-import dk.hotline.core.board.ServiceToken;
+import dk.hotline.core.http.ServiceToken;
 import dk.hotline.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;

@@ -2,7 +2,7 @@ package dk.hotline.core.presence;
 
 import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.contracts.vocabulary.Site;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,7 +4,7 @@ import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.core.audit.AuditAction;
 import dk.hotline.core.audit.AuditLog;
-import dk.hotline.core.contact.StaffMember;
+import dk.hotline.core.staff.StaffMember;
 import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;

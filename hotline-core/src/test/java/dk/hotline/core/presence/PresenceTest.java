@@ -1,10 +1,8 @@
 package dk.hotline.core.presence;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dk.hotline.core.board.BoardServices;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -41,33 +38,11 @@ import static org.hamcrest.Matchers.is;
  * it and Keycloak) with core's own token, audited; the console's controls in Danish.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PresenceTest.Adapter.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = BoardServices.class, restrictToAnnotatedClass = true)
 class PresenceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String PRESENCE = "/api/telephony/presence/";
-
-    /** Keycloak's token endpoint and the telephony adapter's presence API, over real HTTP. */
-    public static class Adapter implements QuarkusTestResourceLifecycleManager {
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            String base = "http://127.0.0.1:" + server.port();
-            return Map.of("hotline.telephony.url", base, "hotline.routing.url", base,
-                    "hotline.board.token-url", base + "/token", "hotline.board.client-id", "hotline-core",
-                    "hotline.board.client-secret", "presence-test-secret");
-        }
-
-        @Override
-        public void stop() {
-            if (server != null) {
-                server.stop();
-            }
-        }
-    }
 
     @Inject
     Pool pool;
@@ -79,7 +54,7 @@ class PresenceTest {
 
     @BeforeEach
     void adapter() {
-        var wm = Adapter.server;
+        var wm = BoardServices.server;  // plays Keycloak and the telephony adapter
         wm.resetAll();
         wm.stubFor(post(urlEqualTo("/token")).withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -102,7 +77,7 @@ class PresenceTest {
 
     /** No change went to the adapter (the console's own reads of the presence are GETs). */
     private static void nothingSentToTheAdapter() {
-        Adapter.server.verify(0, putRequestedFor(urlPathMatching(PRESENCE + ".*")));
+        BoardServices.server.verify(0, putRequestedFor(urlPathMatching(PRESENCE + ".*")));
     }
 
     @Test
@@ -114,7 +89,7 @@ class PresenceTest {
                 .put("/api/presence/advisor-aarhus-1").then().statusCode(200)
                 .body("state", is("PAUSED")).body("reason", is("BREAK"));
 
-        Adapter.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-aarhus-1"))
+        BoardServices.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-aarhus-1"))
                 .withHeader("Authorization", equalTo("Bearer core-service-token"))
                 .withRequestBody(equalToJson("{\"site\":\"AARHUS\",\"state\":\"PAUSED\",\"reason\":\"BREAK\"}")));
         List<Row> entries = audit("advisor-aarhus-1");
@@ -172,7 +147,7 @@ class PresenceTest {
 
         given().contentType(ContentType.JSON).body("{\"state\":\"SIGNED_OUT\",\"site\":\"COPENHAGEN\"}")
                 .put("/api/presence/advisor-cph-2").then().statusCode(200);
-        Adapter.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-cph-2"))
+        BoardServices.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-cph-2"))
                 .withRequestBody(equalToJson("{\"site\":\"COPENHAGEN\",\"state\":\"SIGNED_OUT\"}")));
         assertThat(audit("advisor-cph-2")).extracting(r -> r.getString("actor") + " " + r.getString("actor_role"))
                 .contains("sam supervisor");
@@ -182,7 +157,7 @@ class PresenceTest {
     @TestSecurity(user = "anna", roles = "advisor")
     @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
     void whenTheAdapterDoesNotTakeItTheAnswerIs503AndNothingIsAudited() {
-        Adapter.server.stubFor(put(urlPathMatching(PRESENCE + ".*")).willReturn(aResponse().withStatus(503)));
+        BoardServices.server.stubFor(put(urlPathMatching(PRESENCE + ".*")).willReturn(aResponse().withStatus(503)));
         int before = audit("advisor-aarhus-1").size();
         given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}")
                 .put("/api/presence/advisor-aarhus-1").then().statusCode(503).contentType(PROBLEM);
@@ -205,7 +180,7 @@ class PresenceTest {
 
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("state", "PAUSED")
                 .formParam("reason", "SUPERVISION").post("/konsol/koe").then().statusCode(303);
-        Adapter.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-aarhus-1"))
+        BoardServices.server.verify(putRequestedFor(urlEqualTo(PRESENCE + "advisor-aarhus-1"))
                 .withRequestBody(equalToJson("{\"site\":\"AARHUS\",\"state\":\"PAUSED\",\"reason\":\"SUPERVISION\"}")));
     }
 
@@ -213,7 +188,7 @@ class PresenceTest {
     @TestSecurity(user = "anna", roles = "advisor")
     @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
     void theConsoleSaysSoWhenTheTelephonyIsDown() {
-        Adapter.server.resetAll();
+        BoardServices.server.resetAll();
         String html = given().get("/konsol").then().statusCode(200).extract().asString();
         assertThat(html).contains("Telefonien svarer ikke lige nu");
     }
