@@ -63,8 +63,9 @@ public class AdapterPresence {
             } catch (IOException e) {
                 return Uni.createFrom().failure(e);
             }
-            HttpRequest.Builder request = request(endpoint).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body));
+            // A change waits for Asterisk's answers to the AMI actions; a read is from the adapter's memory.
+            HttpRequest.Builder request = request(endpoint, Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
             bearer.ifPresent(t -> request.header("Authorization", "Bearer " + t));
             return send(request.build());
         });
@@ -72,15 +73,15 @@ public class AdapterPresence {
 
     public Uni<Presence> current(String endpoint) {
         return token.bearer().flatMap(bearer -> {
-            HttpRequest.Builder request = request(endpoint).GET();
+            HttpRequest.Builder request = request(endpoint, Duration.ofSeconds(3)).GET();
             bearer.ifPresent(t -> request.header("Authorization", "Bearer " + t));
             return send(request.build());
         });
     }
 
-    private HttpRequest.Builder request(String endpoint) {
+    private HttpRequest.Builder request(String endpoint, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(telephonyUrl + "/api/telephony/presence/" + endpoint))
-                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json");
+                .timeout(timeout).header("Accept", "application/json");
     }
 
     /**
