@@ -6,6 +6,7 @@ import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
 import dk.hotline.telephony.presence.domain.QueueCommand;
+import dk.hotline.telephony.presence.domain.QueueCommandSender;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +56,7 @@ import org.jboss.logging.Logger;
  * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
  */
 @ApplicationScoped
-public class AmiConnector {
+public class AmiConnector implements QueueCommandSender {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
 
@@ -122,6 +123,7 @@ public class AmiConnector {
      * false when AMI is down or Asterisk refused one: the wanted state is kept all the same and re-asserted after the
      * next login.
      */
+    @Override
     public CompletionStage<Boolean> queueCommands(List<QueueCommand> commands) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         supervisor.execute(() -> done.complete(sendQueueCommands(commands)));

@@ -3,7 +3,6 @@ package dk.hotline.telephony.config;
 import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.domain.CallerHasher;
 import dk.hotline.contracts.vocabulary.Line;
-import dk.hotline.telephony.presence.domain.AdvisorPresence;
 import dk.hotline.telephony.routing.domain.LinePolicy;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.routing.domain.Router;
@@ -34,12 +33,6 @@ public class DomainProducers {
     @ApplicationScoped
     QueuePresence queuePresence(Clock clock) {
         return new QueuePresence(clock);
-    }
-
-    @Produces
-    @ApplicationScoped
-    AdvisorPresence advisorPresence(Clock clock, HotlineConfig config) {
-        return new AdvisorPresence(clock, config.presence().wrapUp());
     }
 
     @Produces

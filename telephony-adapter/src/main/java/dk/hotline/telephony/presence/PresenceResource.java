@@ -3,10 +3,10 @@ package dk.hotline.telephony.presence;
 import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.contracts.vocabulary.Site;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.telephony.ami.AmiConnector;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
 import dk.hotline.telephony.presence.domain.PresenceState;
 import dk.hotline.telephony.presence.domain.QueueCommand;
+import dk.hotline.telephony.presence.domain.QueueCommandSender;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,9 +48,9 @@ public class PresenceResource {
 
     private final AdvisorPresence advisors;
     private final QueuePresence queues;
-    private final AmiConnector ami;
+    private final QueueCommandSender ami;
 
-    public PresenceResource(AdvisorPresence advisors, QueuePresence queues, AmiConnector ami) {
+    public PresenceResource(AdvisorPresence advisors, QueuePresence queues, QueueCommandSender ami) {
         this.advisors = advisors;
         this.queues = queues;
         this.ami = ami;
