@@ -3,10 +3,10 @@ package dk.hotline.routing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dk.hotline.platform.testing.ResourceRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules live in plain Java: domain packages import no framework and no adapter. */
 class ArchitectureTest {
@@ -39,9 +39,9 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Features depend in one direction: a cycle between two features makes neither understandable alone. */
+    /** A client that disconnects never cancels a request's transaction (docs/decisions/client-disconnect.md). */
     @Test
-    void featuresAreFreeOfCycles() {
-        slices().matching("dk.hotline.routing.(*)..").should().beFreeOfCycles().check(classes);
+    void requestsOutliveTheirClient() {
+        ResourceRules.REQUESTS_OUTLIVE_THEIR_CLIENT.check(classes);
     }
 }

@@ -2,14 +2,15 @@ package dk.hotline.core.audit;
 
 import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import dk.hotline.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
- * Records who touched which personal record. Call it inside the transaction of
+ * Core's actions on the shared audit trail ({@link AuditTrail}), and the reason a supervisor gives to read across
+ * sites. Records who touched which personal record. Call it inside the transaction of
  * the read or write it describes: if the audit entry cannot be written, the
  * personal data is not handed out either.
  */
@@ -20,42 +21,24 @@ public class AuditLog {
     public static final String REASON_HEADER = "X-Access-Reason";
     public static final int REASON_MAX = 500;
 
-    private static final List<String> ROLES_BY_RANK = List.of("supervisor", "rotation-admin", "advisor", "recipient", "service");
+    private final AuditTrail trail;
 
-    private final Clock clock;
-
-    public AuditLog(Clock clock) {
-        this.clock = clock;
+    public AuditLog(AuditTrail trail) {
+        this.trail = trail;
     }
 
     public Uni<Void> record(SecurityIdentity who, AuditAction action, String recordType, Object recordId, String reason) {
-        return record(who.getPrincipal().getName(), roleOf(who), action, recordType, recordId, reason);
+        return record(who.getPrincipal().getName(), AuditTrail.roleOf(who), action, recordType, recordId, reason);
     }
 
     /** For the system's own work (retention), where there is no caller. */
     public Uni<Void> record(String actor, String role, AuditAction action, String recordType, Object recordId, String reason) {
-        return entry(actor, role, action, recordType, recordId, reason).persist().replaceWithVoid();
+        return trail.record(actor, role, null, action.name(), recordType, recordId, reason);
     }
 
     /** One entry per record, written together (a list read). */
     public Uni<Void> recordAll(String actor, String role, AuditAction action, String recordType, List<?> recordIds, String reason) {
-        if (recordIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<AuditEntry> entries = recordIds.stream().map(id -> entry(actor, role, action, recordType, id, reason)).toList();
-        return AuditEntry.persist(entries);
-    }
-
-    private AuditEntry entry(String actor, String role, AuditAction action, String recordType, Object recordId, String reason) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = clock.instant();
-        entry.actor = actor;
-        entry.actorRole = role;
-        entry.action = action.name();
-        entry.recordType = recordType;
-        entry.recordId = String.valueOf(recordId);
-        entry.reason = reason;
-        return entry;
+        return trail.recordAll(actor, role, action.name(), recordType, recordIds, reason);
     }
 
     /**
@@ -70,9 +53,5 @@ public class AuditLog {
             throw ProblemException.badField(REASON_HEADER, "must be at most " + REASON_MAX + " characters");
         }
         return reason.strip();
-    }
-
-    static String roleOf(SecurityIdentity who) {
-        return ROLES_BY_RANK.stream().filter(who::hasRole).findFirst().orElse("none");
     }
 }

@@ -1,5 +1,6 @@
 package dk.hotline.core.board;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.console.StatusTexts;
 import dk.hotline.core.screen.Msg;
 import dk.hotline.core.screen.Viewer;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * "Tavle": the supervisors' live board. The page renders the board once (it works without JavaScript); htmx's SSE
  * extension then swaps in each refreshed board from {@code /tavle/strom}. Counts and ids only.
  */
+@Cancellable(false)
 @Path("/tavle")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("supervisor")

@@ -1,5 +1,6 @@
 package dk.hotline.core.board;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The supervisor board as JSON: the same counts and ids as the page at /tavle. */
+@Cancellable(false)
 @Path("/api/supervisor/board")
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardResource {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The board in Danish words and local times, as the page and its live fragment show it. */
 public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> queues, List<CallRow> calls,
-                        long answered, long abandoned, int unlogged, String deadLetters, long overdue, long dueSoon,
+                        long answered, long abandoned, int unlogged, String deadLetters, long eventDeadLetters, long overdue, long dueSoon,
                         List<ReferralRow> referrals) {
 
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
@@ -46,7 +46,7 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
                 r.recipientName() == null ? "–" : r.recipientName(), r.overdue())).toList();
         return new BoardView(local(board.at(), TIME), known, queues, calls, board.answeredToday(),
                 board.abandonedToday(), board.unloggedCalls(),
-                board.deadLetters() == null ? msg.board_unknown() : board.deadLetters().toString(),
+                board.deadLetters() == null ? msg.board_unknown() : board.deadLetters().toString(), board.eventDeadLetters(),
                 board.referralsOverdue(), board.referralsDueSoon(), referrals);
     }
 

@@ -2,6 +2,7 @@ package dk.hotline.core.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.hotline.core.contact.UnloggedCalls;
+import dk.hotline.platform.events.DeadLetterLedger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ public class SupervisorBoard {
     private final BoardFigures figures;
     private final UnloggedCalls unlogged;
     private final ServiceReads reads;
+    private final DeadLetterLedger deadLetters;
     private final String telephonyUrl;
     private final String routingUrl;
     private final Clock clock;
@@ -33,13 +35,14 @@ public class SupervisorBoard {
     private final AtomicInteger watchers = new AtomicInteger();
     private volatile Board latest;
 
-    public SupervisorBoard(BoardFigures figures, UnloggedCalls unlogged, ServiceReads reads,
+    public SupervisorBoard(BoardFigures figures, UnloggedCalls unlogged, ServiceReads reads, DeadLetterLedger deadLetters,
                            @ConfigProperty(name = "hotline.telephony.url") String telephonyUrl,
                            @ConfigProperty(name = "hotline.routing.url") String routingUrl,
                            @ConfigProperty(name = "hotline.board.refresh") Duration refresh, Clock clock) {
         this.figures = figures;
         this.unlogged = unlogged;
         this.reads = reads;
+        this.deadLetters = deadLetters;
         this.telephonyUrl = telephonyUrl;
         this.routingUrl = routingUrl;
         this.refresh = refresh;
@@ -77,7 +80,7 @@ public class SupervisorBoard {
     Uni<Board> build() {
         Instant at = clock.instant();
         Uni<List<UnloggedCalls.UnloggedCall>> unloggedCalls = unlogged.list(null, null);
-        return unloggedCalls.flatMap(u -> figures.callsToday().flatMap(calls -> figures.nearOrPastDeadline()
+        return unloggedCalls.flatMap(u -> deadLetters.count().flatMap(eventDeadLetters -> figures.callsToday().flatMap(calls -> figures.nearOrPastDeadline()
                 .flatMap(referrals -> reads.get(telephonyUrl + "/api/telephony/queues", TelephonyQueues.class)
                         .flatMap(queues -> reads.get(routingUrl + "/api/supervisor/dead-letters", JsonNode.class)
                                 .map(dead -> {
@@ -86,9 +89,9 @@ public class SupervisorBoard {
                                             calls.stream().mapToLong(BoardFigures.CallsToday::answered).sum(),
                                             calls.stream().mapToLong(BoardFigures.CallsToday::abandoned).sum(),
                                             u.size(), referrals, overdue, referrals.size() - overdue,
-                                            dead.filter(JsonNode::isArray).map(JsonNode::size).orElse(null));
+                                            dead.filter(JsonNode::isArray).map(JsonNode::size).orElse(null), eventDeadLetters);
                                     latest = board;
                                     return board;
-                                })))));
+                                }))))));
     }
 }

@@ -1,5 +1,6 @@
 package dk.hotline.core.console;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.call.CallRecord;
 import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
@@ -11,7 +12,6 @@ import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.presence.AdapterPresence;
 import dk.hotline.core.presence.PresenceService;
 import dk.hotline.core.presence.QueueState;
@@ -61,6 +61,7 @@ import java.util.UUID;
  * that pops up by itself, and the advice log form. Pages work as plain forms; htmx enhances them (autosave,
  * screen-pop over SSE). Every read and change goes through {@link ContactService}, audited as over the API.
  */
+@Cancellable(false)
 @Path("/konsol")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("advisor")
@@ -137,7 +138,7 @@ public class ConsolePage {
         Uni<AdapterPresence.Presence> current = endpoint.isEmpty() ? Uni.createFrom().nullItem()
                 : Uni.createFrom().deferred(() -> presence.current(me.staff(), endpoint)).onFailure().recoverWithNull();
         // Core's own data first, then the adapter (Hibernate Reactive keeps to the context it was called on).
-        return Shield.fromCancellation(contacts.openDraftsOf(endpoint)).flatMap(drafts -> current.map(p ->
+        return contacts.openDraftsOf(endpoint).flatMap(drafts -> current.map(p ->
                 Templates.console(me, drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList(),
                         PresencePanel.of(p, msg, error, reasonError))));
     }
@@ -204,7 +205,7 @@ public class ConsolePage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> contact(@PathParam("id") UUID id, @HeaderParam(HX_REQUEST) String htmx) {
         Viewer me = viewers.current();
-        return Shield.fromCancellation(contacts.visible(id, me.staff()))
+        return contacts.visible(id, me.staff())
                 .flatMap(c -> page(me, c, LogForm.of(c), htmx != null));
     }
 
@@ -222,7 +223,7 @@ public class ConsolePage {
             return htmx != null ? Uni.createFrom().item(Response.status(422).entity(Templates.notSaved(form)).build())
                     : invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.patch(id, me.staff(), patch, version))
+        return contacts.patch(id, me.staff(), patch, version)
                 .map(c -> htmx != null
                         ? Response.ok(Templates.saved(TIME.format(c.updatedAt), c.version)).build()
                         : Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
@@ -254,8 +255,8 @@ public class ConsolePage {
             return invalid(me, id, form, false);
         }
         StaffMember staff = me.staff();
-        return Shield.fromCancellation(contacts.patch(id, staff, patch, version)
-                        .flatMap(c -> contacts.finalise(id, staff, referral, "console:" + id)))
+        return contacts.patch(id, staff, patch, version)
+                        .flatMap(c -> contacts.finalise(id, staff, referral, "console:" + id))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -301,8 +302,8 @@ public class ConsolePage {
         ContactPatch outcome = new ContactPatch(null, null, null, null, null, null, null,
                 dk.hotline.core.advice.domain.Outcome.valueOf(chosen), null);
         StaffMember staff = me.staff();
-        return Shield.fromCancellation(contacts.patch(id, staff, outcome, form.expectedVersion())
-                        .flatMap(c -> contacts.finalise(id, staff, null, null)))
+        return contacts.patch(id, staff, outcome, form.expectedVersion())
+                        .flatMap(c -> contacts.finalise(id, staff, null, null))
                 .map(f -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -324,7 +325,7 @@ public class ConsolePage {
         if (form.hasErrors()) {
             return invalid(me, id, form, false);
         }
-        return Shield.fromCancellation(contacts.amend(id, me.staff(), form.reason.strip(), patch))
+        return contacts.amend(id, me.staff(), form.reason.strip(), patch)
                 .map(a -> Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
@@ -397,7 +398,7 @@ public class ConsolePage {
 
     private Uni<Response> invalid(Viewer me, UUID id, LogForm form, boolean fragment, int status) {
         form.problems(List.of(), fieldErrorWording);
-        return Shield.fromCancellation(contacts.visible(id, me.staff()))
+        return contacts.visible(id, me.staff())
                 .flatMap(c -> {
                     if (!form.has("version")) {
                         form.version = Long.toString(c.version);

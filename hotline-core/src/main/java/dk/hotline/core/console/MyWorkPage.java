@@ -1,10 +1,10 @@
 package dk.hotline.core.console;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.contact.UnloggedCalls;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.contact.domain.ContactStatus;
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.screen.Msg;
 import dk.hotline.core.screen.Viewer;
 import dk.hotline.core.screen.Viewers;
@@ -32,6 +32,7 @@ import java.util.UUID;
  * log (the same reconciliation as the supervisors' list), with filters. Lists show no free text; each listed log is
  * an audited read, as over the API.
  */
+@Cancellable(false)
 @Path("/konsol/mit-arbejde")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("advisor")
@@ -81,7 +82,7 @@ public class MyWorkPage {
                         .map(list -> rows(list.stream().filter(c -> !c.createdAt.isBefore(midnight)).toList()));
             }
         };
-        return Shield.fromCancellation(rows).map(r -> Templates.myWork(me, what, onlyMine, r));
+        return rows.map(r -> Templates.myWork(me, what, onlyMine, r));
     }
 
     private List<Row> rows(List<Contact> list) {

@@ -288,6 +288,7 @@ public interface Msg {
     @Message String board_overdue_short();
     @Message String board_due_soon();
     @Message String board_dead_letters();
+    @Message String board_event_dead_letters();
     @Message String board_unknown();
     @Message String board_no_calls();
     @Message String board_calls_caption();

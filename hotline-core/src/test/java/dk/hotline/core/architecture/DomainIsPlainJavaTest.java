@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dk.hotline.platform.testing.ResourceRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -30,4 +31,8 @@ class DomainIsPlainJavaTest {
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("dk.hotline.core.(*)..")
             .should().beFreeOfCycles();
+
+    /** A client that disconnects never cancels a request's transaction (docs/decisions/client-disconnect.md). */
+    @ArchTest
+    static final ArchRule requestsOutliveTheirClient = ResourceRules.REQUESTS_OUTLIVE_THEIR_CLIENT;
 }

@@ -66,6 +66,8 @@ class PersonalDataAuditTest {
             "PUT /api/rotation/opening-hours/{line}", "PUT /api/rotation/closure-settings", "POST /api/rotation/closures",
             "DELETE /api/rotation/closures/{date}", "GET /api/vocabularies", "GET /api/advisor/events",
             "GET /api/supervisor/unlogged-calls", "GET /api/audit",
+            // dead-lettered records: their place, ids and reason, never their content
+            "GET /api/supervisor/dead-letters/events",
             // statistics: suppressed aggregates only (docs/statistics.md); the calendar feed and its links: the rotation
             "GET /api/statistics/report", "GET /api/statistics/report.csv", "GET /statistik", "GET /statistik/rapport",
             "GET /statistik/csv", "POST /api/rotation/feed-tokens", "GET /api/rotation/feed-tokens",

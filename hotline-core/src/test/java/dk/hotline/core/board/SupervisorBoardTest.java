@@ -103,6 +103,7 @@ class SupervisorBoardTest {
         assertThat(b.getString("deadLetters")).isNull();
         assertThat(b.getLong("answeredToday")).isGreaterThanOrEqualTo(0);
         String html = given().get("/tavle").then().statusCode(200).extract().asString();
+        assertThat(html).contains("data-testid=\"event-dead-letters\"");
         assertThat(html).contains("data-testid=\"queues-unknown\"").contains("Telefonien svarer ikke lige nu");
     }
 

@@ -4,11 +4,9 @@ import dk.hotline.contracts.Contract;
 import dk.hotline.core.support.OnVertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import dk.hotline.core.support.TestProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +43,7 @@ class DeliveryStatusConsumerTest {
         assertThat(Contract.REFERRAL_STATUS_V1.violations(delivered)).isEmpty();
         assertThat(Contract.REFERRAL_STATUS_V1.violations(rejected)).isEmpty();
 
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = TestProducers.strings()) {
             send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
             send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
             send(producer, referral, referral + "/REJECTED", "rejected", rejected);
@@ -79,7 +76,7 @@ class DeliveryStatusConsumerTest {
         assertThat(Contract.REFERRAL_STATUS_V1.violations(event(referral, "FORWARDED", t0, null, ",\"forwardedFrom\":\"infohus-fyn\""))).isNotEmpty();
         assertThat(Contract.REFERRAL_STATUS_V1.violations(event(referral, "OUTCOME_RECORDED", t0, null, ""))).isNotEmpty();
 
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = TestProducers.strings()) {
             send(producer, referral, referral + "/FORWARDED", "forwarded", forwarded);
             send(producer, referral, referral + "/OUTCOME", "outcome_recorded", outcome);
             send(producer, referral, referral + "/OUTCOME", "outcome_recorded", outcome);
@@ -104,15 +101,6 @@ class DeliveryStatusConsumerTest {
                  "explanation":"Odense (461) belongs to Fyns Politi → Infohus Fyn","occurredAt":"%s",
                  "deadlineAt":"%s","reason":%s%s}""".formatted(referral, status, at, at.plus(Duration.ofHours(48)),
                 reason == null ? "null" : "\"" + reason + "\"", more);
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props);
     }
 
     private void send(KafkaProducer<String, String> producer, String key, String ceId, String type, String payload) throws Exception {

@@ -59,6 +59,12 @@ public final class PackagedApp implements AutoCloseable {
         env.put("HOTLINE_WEB_SESSION_SECRET", "crash-test-only-session-secret-0123456789");
     }
 
+    /** One more environment variable for the app (set before {@link #start()}). */
+    public PackagedApp with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public static boolean isBuilt() {
         return Files.isRegularFile(JAR);
     }

@@ -1,5 +1,6 @@
 package dk.hotline.routing.recipient;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * roles recipient, supervisor and service, and supervisors already own the dead letters this setting affects.
  * The webhook secret is write-only: answers only say whether one is set.
  */
+@Cancellable(false)
 @Path("/api/admin/recipients")
 @RolesAllowed("supervisor")
 @Produces(MediaType.APPLICATION_JSON)

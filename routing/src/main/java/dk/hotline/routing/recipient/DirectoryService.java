@@ -1,7 +1,7 @@
 package dk.hotline.routing.recipient;
 
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.audit.AuditTrail;
+import dk.hotline.routing.audit.RoutingAudit;
 import dk.hotline.routing.common.RoutingConfig;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
@@ -26,11 +26,11 @@ public class DirectoryService {
 
     private final RecipientDirectory directory;
     private final SecurityIdentity identity;
-    private final AuditTrail audit;
+    private final RoutingAudit audit;
     private final Clock clock;
     private final boolean allowPlainHttp;
 
-    public DirectoryService(RecipientDirectory directory, SecurityIdentity identity, AuditTrail audit, Clock clock,
+    public DirectoryService(RecipientDirectory directory, SecurityIdentity identity, RoutingAudit audit, Clock clock,
                             RoutingConfig config) {
         this.directory = directory;
         this.identity = identity;
@@ -71,7 +71,7 @@ public class DirectoryService {
             s.updatedAt = clock.instant();
             s.updatedBy = identity.getPrincipal().getName();
             return (existing != null ? Uni.createFrom().item(s) : s.<DeliverySettingsEntity>persist())
-                    .call(() -> audit.record(identity, null, AuditTrail.Action.CONFIGURE, "recipient", id))
+                    .call(() -> audit.record(identity, null, RoutingAudit.Action.CONFIGURE, "recipient", id))
                     .map(saved -> DirectoryResource.view(o, saved));
         });
     }

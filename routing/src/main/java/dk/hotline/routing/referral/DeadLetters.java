@@ -1,23 +1,19 @@
 package dk.hotline.routing.referral;
 
+import dk.hotline.platform.events.DeadLetterLedger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,28 +21,24 @@ import java.util.List;
  * Where a record that can never be routed goes, so that its partition moves on: to the dead-letter topic
  * ({@code hotline.referrals.dlq}) as it came, with its original headers and the reason and place as
  * {@code dead-letter-*} headers (the names SmallRye's own dead-letter strategy uses, which core's consumers have), and
- * into {@code dead_lettered_event} for the supervisors' dead-letter view. Log lines and the table name the place,
- * ids and the reason only, never the payload.
+ * into {@code dead_lettered_event} for the supervisors' dead-letter view ({@link DeadLetterLedger}, shared with core).
+ * Log lines and the table name the place, ids and the reason only, never the payload.
  */
 @ApplicationScoped
 public class DeadLetters {
-
-    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     /** A record and why it cannot be used. */
     public record Rejected(KafkaRecord<String, String> record, String reason) {
     }
 
     private final MutinyEmitter<String> emitter;
-    private final Pool pool;
-    private final Clock clock;
+    private final DeadLetterLedger ledger;
     private final String topic;
 
-    public DeadLetters(@Channel("referrals-dlq") MutinyEmitter<String> emitter, Pool pool, Clock clock,
+    public DeadLetters(@Channel("referrals-dlq") MutinyEmitter<String> emitter, DeadLetterLedger ledger,
                        @ConfigProperty(name = "mp.messaging.outgoing.referrals-dlq.topic") String topic) {
         this.emitter = emitter;
-        this.pool = pool;
-        this.clock = clock;
+        this.ledger = ledger;
         this.topic = topic;
     }
 
@@ -78,22 +70,13 @@ public class DeadLetters {
     }
 
     private Uni<Void> list(List<Rejected> rejected) {
-        List<Tuple> rows = new ArrayList<>();
+        List<DeadLetterLedger.Entry> entries = new ArrayList<>();
         for (Rejected r : rejected) {
             KafkaRecord<String, String> record = r.record();
-            rows.add(Tuple.tuple().addString(record.getTopic()).addInteger(record.getPartition())
-                    .addLong(offset(record)).addString(record.getKey()).addString(header(record, "ce_id"))
-                    .addString(header(record, "ce_type")).addString(r.reason()).addString(topic)
-                    .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)));
-            LOG.warnf("Referral record %s-%d@%d (event %s) sent to %s: %s", record.getTopic(), record.getPartition(),
-                    offset(record), header(record, "ce_id"), topic, r.reason());
+            entries.add(new DeadLetterLedger.Entry(record.getTopic(), record.getPartition(), offset(record), record.getKey(),
+                    header(record, "ce_id"), header(record, "ce_type"), r.reason(), topic));
         }
-        return pool.preparedQuery("""
-                        INSERT INTO dead_lettered_event (topic, record_partition, record_offset, record_key, event_id,
-                               event_type, reason, dead_letter_topic, received_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        ON CONFLICT (topic, record_partition, record_offset) DO NOTHING""")
-                .executeBatch(rows).replaceWithVoid();
+        return ledger.list(entries);
     }
 
     private static long offset(KafkaRecord<String, String> record) {

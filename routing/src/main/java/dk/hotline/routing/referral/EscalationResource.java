@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Site;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Overdue referrals escalated to a site's supervisors (core shows them too, from the escalated events). */
+@Cancellable(false)
 @Path("/api/supervisor/escalations")
 @RolesAllowed("supervisor")
 @Produces(MediaType.APPLICATION_JSON)

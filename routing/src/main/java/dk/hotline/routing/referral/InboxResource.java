@@ -1,5 +1,6 @@
 package dk.hotline.routing.referral;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.CallerOrganisation;
 import dk.hotline.routing.referral.domain.RecipientAction;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The recipient's inbox: only the caller's own organisation's referrals. */
+@Cancellable(false)
 @Path("/api/inbox/referrals")
 @RolesAllowed("recipient")
 @Produces(MediaType.APPLICATION_JSON)

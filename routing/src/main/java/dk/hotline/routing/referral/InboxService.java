@@ -1,6 +1,6 @@
 package dk.hotline.routing.referral;
 
-import dk.hotline.routing.audit.AuditTrail;
+import dk.hotline.routing.audit.RoutingAudit;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.notification.MailNotificationEntity;
 import dk.hotline.routing.outbox.StatusEvents;
@@ -41,11 +41,11 @@ public class InboxService {
     private final ReferralLifecycle lifecycle;
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
-    private final AuditTrail audit;
+    private final RoutingAudit audit;
     private final SecurityIdentity identity;
     private final RecipientDirectory directory;
 
-    public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents, AuditTrail audit,
+    public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents, RoutingAudit audit,
                         SecurityIdentity identity, RecipientDirectory directory) {
         this.directory = directory;
         this.lifecycle = lifecycle;
@@ -80,7 +80,7 @@ public class InboxService {
             }
             return ReferralEntity.<ReferralEntity>findById(referralId)
                     .map(r -> ReferralView.of(r, InboxEntryEntity.PRIMARY.equals(e.role)))
-                    .call(() -> audit.record(identity, organisation, AuditTrail.Action.READ, "referral", referralId));
+                    .call(() -> audit.record(identity, organisation, RoutingAudit.Action.READ, "referral", referralId));
         });
     }
 
@@ -93,7 +93,7 @@ public class InboxService {
             }
             return ReferralEntity.<ReferralEntity>findById(referralId, LockModeType.PESSIMISTIC_WRITE)
                     .chain(r -> apply(r, action, reason).replaceWith(() -> ReferralView.of(r, true)))
-                    .call(() -> audit.record(identity, organisation, AuditTrail.Action.valueOf(action.name()), "referral", referralId));
+                    .call(() -> audit.record(identity, organisation, RoutingAudit.Action.valueOf(action.name()), "referral", referralId));
         });
     }
 
@@ -181,7 +181,7 @@ public class InboxService {
                             .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
                             .replaceWith(() -> ReferralView.of(r, true));
                 }))
-                .call(() -> audit.record(identity, organisation, AuditTrail.Action.FORWARD, "referral", referralId));
+                .call(() -> audit.record(identity, organisation, RoutingAudit.Action.FORWARD, "referral", referralId));
     }
 
     /** Records what came of an accepted referral (a code and an optional note, sealed), published as OUTCOME_RECORDED. */
@@ -201,7 +201,7 @@ public class InboxService {
                     r.setOutcomeNote(note);
                     return statusEvents.record(r, t.events(), now, note).replaceWith(() -> ReferralView.of(r, true));
                 }))
-                .call(() -> audit.record(identity, organisation, AuditTrail.Action.RECORD_OUTCOME, "referral", referralId));
+                .call(() -> audit.record(identity, organisation, RoutingAudit.Action.RECORD_OUTCOME, "referral", referralId));
     }
 
     /** The first routing decision's sentence, kept through later forwards. */

@@ -1,5 +1,6 @@
 package dk.hotline.routing.screen;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.recipient.DirectoryResource;
@@ -36,6 +37,7 @@ import java.util.Map;
  * same audited {@link DirectoryService} as the admin API) and the municipality → police district mapping of each
  * reference data version.
  */
+@Cancellable(false)
 @Path("/katalog")
 @RolesAllowed("supervisor")
 @Produces(MediaType.TEXT_HTML)

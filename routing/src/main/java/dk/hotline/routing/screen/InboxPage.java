@@ -1,5 +1,6 @@
 package dk.hotline.routing.screen;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.routing.common.CallerOrganisation;
 import dk.hotline.routing.common.RoutingConfig;
@@ -51,6 +52,7 @@ import java.util.Optional;
  * form post answered with a redirect (or the page again with the Danish messages), audited and published by the
  * service.
  */
+@Cancellable(false)
 @Path("/indbakke")
 @RolesAllowed("recipient")
 @Produces(MediaType.TEXT_HTML)

@@ -1,7 +1,7 @@
 package dk.hotline.routing.webhook;
 
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
+import org.jboss.resteasy.reactive.server.Cancellable;
+import dk.hotline.platform.events.DeadLetterLedger;
 import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,6 +22,7 @@ import java.util.List;
  * The supervisors' dead-letter view: webhook deliveries that ran out of attempts (redelivered by hand), and referral
  * records the consumer could never route, which went to the dead-letter topic with their reason.
  */
+@Cancellable(false)
 @Path("/api/supervisor/dead-letters")
 @RolesAllowed("supervisor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,36 +36,18 @@ public class DeadLetterResource {
         }
     }
 
-    /** A referral record sent to the dead-letter topic: where it was, its ids and why (never its content). */
-    public record DeadLetteredEvent(long id, String topic, int partition, long offset, String key, String eventId,
-                                    String eventType, String reason, String deadLetterTopic, Instant receivedAt) {
-    }
-
     private final Clock clock;
-    private final Pool pool;
+    private final DeadLetterLedger ledger;
 
-    public DeadLetterResource(Clock clock, Pool pool) {
+    public DeadLetterResource(Clock clock, DeadLetterLedger ledger) {
         this.clock = clock;
-        this.pool = pool;
+        this.ledger = ledger;
     }
 
     @GET
     @Path("/events")
-    public Uni<List<DeadLetteredEvent>> events() {
-        return pool.query("""
-                        SELECT id, topic, record_partition, record_offset, record_key, event_id, event_type, reason,
-                               dead_letter_topic, received_at
-                          FROM dead_lettered_event ORDER BY id DESC LIMIT 500""").execute()
-                .map(rows -> {
-                    List<DeadLetteredEvent> out = new java.util.ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(new DeadLetteredEvent(r.getLong("id"), r.getString("topic"), r.getInteger("record_partition"),
-                                r.getLong("record_offset"), r.getString("record_key"), r.getString("event_id"),
-                                r.getString("event_type"), r.getString("reason"), r.getString("dead_letter_topic"),
-                                r.getOffsetDateTime("received_at").toInstant()));
-                    }
-                    return out;
-                });
+    public Uni<List<DeadLetterLedger.DeadLetteredEvent>> events() {
+        return ledger.recent();
     }
 
     /** Also for core's supervisor board, which reads it with its own client credentials (role service). */

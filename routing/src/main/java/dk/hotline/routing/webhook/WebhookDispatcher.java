@@ -45,11 +45,15 @@ import java.util.stream.Collectors;
  *       crash between its 2xx and our commit);</li>
  *   <li>record the outcome: delivered, retry later with backoff and jitter, or dead letter after N attempts.</li>
  * </ol>
+ * The attempt number is the claim's fencing token: a failure is recorded only while the delivery is still on the
+ * attempt this instance claimed. An instance whose attempt outlived its lease (a stalled process) must not cut
+ * short the lease of the instance that claimed it next, or a third instance pushes it while the second still is.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final String NOT_CONFIGURED = "webhook no longer configured";
 
     private final WebClient client;
     private final ObjectMapper mapper;
@@ -83,13 +87,19 @@ public class WebhookDispatcher {
     private record Attempt(WebhookDeliveryEntity delivery, ReferralEntity referral, DeliverySettingsEntity settings) {
     }
 
-    private record Result(long deliveryId, Integer status, String error) {
+    /** What one claimed attempt came to; {@code attempt} is the attempt number it claimed (its fencing token). */
+    record Result(long deliveryId, int attempt, Integer status, String error) {
         boolean ok() {
             return status != null && status >= 200 && status < 300;
         }
     }
 
     void start(@Observes StartupEvent event, PeriodicJobs jobs) {
+        if (config.webhook().lease().compareTo(config.webhook().timeout()) <= 0) {
+            // A live instance's attempt would outlive its lease, and another instance would push it too.
+            throw new IllegalStateException("routing.webhook.lease (" + config.webhook().lease()
+                    + ") must be longer than routing.webhook.timeout (" + config.webhook().timeout() + ")");
+        }
         jobs.every("webhook dispatcher", config.webhook().pollInterval(), this::dispatchDue);
     }
 
@@ -152,14 +162,15 @@ public class WebhookDispatcher {
 
     private Uni<Result> push(Attempt a) {
         long id = a.delivery().id;
+        int attempt = a.delivery().attempts;
         if (a.settings() == null || !DeliverySettingsEntity.WEBHOOK.equals(a.settings().mode)) {
-            return Uni.createFrom().item(new Result(id, null, "webhook no longer configured"));
+            return Uni.createFrom().item(new Result(id, attempt, null, NOT_CONFIGURED));
         }
         String body;
         try {
             body = mapper.writeValueAsString(ReferralView.of(a.referral(), a.referral().recipientId.equals(a.delivery().organisationId)));
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().item(new Result(id, null, "body not serialisable"));
+            return Uni.createFrom().item(new Result(id, attempt, null, "body not serialisable"));
         }
         long timestamp = clock.instant().getEpochSecond();
         return client.postAbs(a.settings().webhookUrl)
@@ -170,12 +181,13 @@ public class WebhookDispatcher {
                 .putHeader(WebhookSigner.IDEMPOTENCY_HEADER, a.delivery().idempotencyKey)
                 .putHeader(WebhookSigner.EVENT_TYPE_HEADER, "dk.hotline.referral.delivered.v1")
                 .sendBuffer(Buffer.buffer(body))
-                .map(response -> new Result(id, response.statusCode(),
+                .map(response -> new Result(id, attempt, response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
-                .onFailure().recoverWithItem(f -> new Result(id, null, f.getClass().getSimpleName()));
+                .onFailure().recoverWithItem(f -> new Result(id, attempt, null, f.getClass().getSimpleName()));
     }
 
-    private Uni<Void> record(List<Result> results) {
+    /** Records the outcomes of one batch's attempts in one transaction. */
+    Uni<Void> record(List<Result> results) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -189,11 +201,21 @@ public class WebhookDispatcher {
 
     private Uni<Void> outcome(WebhookDeliveryEntity d, Result result, Instant now) {
         if (!WebhookDeliveryEntity.PENDING.equals(d.state)) {
+            // Another instance's later claim of it was recorded first: this attempt's lease had run out.
+            LOG.infof("Webhook delivery %d attempt %d answered (%s) after attempt %d had recorded it", d.id,
+                    result.attempt(), result.ok() ? "HTTP " + result.status() : result.error(), d.attempts);
+            return Uni.createFrom().voidItem();
+        }
+        boolean success = result.ok() || NOT_CONFIGURED.equals(result.error());
+        if (!success && d.attempts != result.attempt()) {
+            // Another instance claimed it after our lease ran out and is pushing it now: its lease stands.
+            LOG.infof("Webhook delivery %d attempt %d failed after attempt %d was claimed (%s); left to that claim",
+                    d.id, result.attempt(), d.attempts, result.error());
             return Uni.createFrom().voidItem();
         }
         d.lastStatus = result.status();
         d.lastError = result.error();
-        if (result.ok() || "webhook no longer configured".equals(result.error())) {
+        if (success) {
             d.state = WebhookDeliveryEntity.DELIVERED;
             d.deliveredAt = now;
             // Lock the referral: an acknowledgement may be committing at the same moment.
@@ -217,6 +239,9 @@ public class WebhookDispatcher {
                     d.id, d.referralId, d.organisationId, d.attempts, result.error());
         } else {
             d.nextAttemptAt = retry.nextAttempt(now, d.attempts);
+            // Counted by RestartMidBurstIT: a failed attempt the receiver may have got is repeated, by design.
+            LOG.infof("Webhook delivery %d attempt %d failed (%s); next attempt at %s", d.id, d.attempts,
+                    result.error(), d.nextAttemptAt);
         }
         return Uni.createFrom().voidItem();
     }

@@ -8,13 +8,19 @@ import dk.hotline.routing.support.RoutingTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +37,12 @@ class WebhookDeliveryTest {
     private static ReferralEvents core;
     private static DeliveriesTopic deliveries;
     private static InfohusWebhook receiver;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -162,5 +174,34 @@ class WebhookDeliveryTest {
         // back to inbox only, so other tests routing to Fyn are unaffected
         given().contentType(ContentType.JSON).body(Map.of("mode", "INBOX"))
                 .put("/api/admin/recipients/{id}/delivery", "infohus-fyn").then().statusCode(200).body("mode", equalTo("INBOX"));
+    }
+
+    /**
+     * Two instances: this one's attempt 1 outlived its lease (a stalled process), another instance claimed the
+     * delivery as attempt 2 and is pushing it. When attempt 1 then fails, recording that failure must leave attempt
+     * 2's lease alone: setting the next attempt to "soon" would let a third claim push it while attempt 2 still is.
+     */
+    @Test
+    void aFailedAttemptWhoseLeaseWasTakenOverLeavesTheNewClaimAlone() throws Throwable {
+        ReferralEvents.Referral r = ReferralEvents.referral("316", "AGE_25_PLUS"); // Holbæk: inbox only here
+        core.publish(r);
+        awaitDelivered(r.id());
+        long id = -Math.abs(r.id().hashCode() + 1L); // outside the ids Hibernate hands out
+        OffsetDateTime heldUntil = OffsetDateTime.parse("2100-01-01T00:00:00Z");
+        pool.preparedQuery("insert into webhook_delivery (id, referral_id, organisation_id, idempotency_key, state,"
+                        + " attempts, next_attempt_at, created_at) values ($1, $2, 'lease-test', $3,"
+                        + " 'PENDING', 2, $4, now())")
+                .execute(Tuple.of(id, r.id(), r.id() + ":lease-test", heldUntil)).await().indefinitely();
+
+        VertxContextSupport.subscribeAndAwait(() -> dispatcher.record(
+                List.of(new WebhookDispatcher.Result(id, 1, null, "TimeoutException"))));
+
+        Row row = pool.preparedQuery("select attempts, state, last_error, next_attempt_at = $2 as held"
+                + " from webhook_delivery where id = $1").execute(Tuple.of(id, heldUntil)).await().indefinitely()
+                .iterator().next();
+        assertThat(row.getInteger("attempts")).isEqualTo(2);
+        assertThat(row.getString("state")).isEqualTo("PENDING");
+        assertThat(row.getString("last_error")).as("attempt 2 has no outcome yet").isNull();
+        assertThat(row.getBoolean("held")).as("attempt 2's lease still holds").isTrue();
     }
 }

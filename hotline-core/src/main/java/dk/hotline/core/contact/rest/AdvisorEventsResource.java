@@ -4,7 +4,6 @@ import dk.hotline.core.contact.AdvisorNotice;
 import dk.hotline.core.contact.AdvisorNotices;
 import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.contact.ContactService;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -60,7 +59,9 @@ public class AdvisorEventsResource {
         Multi<AdvisorNotice> snapshot = Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(() -> new AdvisorNotice("HELLO", endpoint, null, null, clock.instant(),
                         "Connected; notices for " + endpoint + " follow")),
-                Shield.fromCancellation(contacts.openDraftsOf(endpoint)).onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                // A stream must stop when the advisor leaves, so this resource stays cancellable; the one read in it is
+                // memoized instead, so a cancellation never reaches its open session (see docs/decisions/client-disconnect.md).
+                contacts.openDraftsOf(endpoint).memoize().indefinitely().onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                         .map(draft -> AdvisorNotice.draftOpen(draft, clock.instant())));
         Multi<AdvisorNotice> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> new AdvisorNotice("HEARTBEAT", endpoint, null, null, clock.instant(), null));

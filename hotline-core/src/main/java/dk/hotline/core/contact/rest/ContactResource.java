@@ -1,5 +1,6 @@
 package dk.hotline.core.contact.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryEnums;
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.staff.StaffMember;
@@ -12,7 +13,6 @@ import dk.hotline.core.contact.rest.ContactCommands.Finalise;
 import dk.hotline.core.contact.rest.ContactCommands.OpenContact;
 import dk.hotline.core.contact.rest.ContactViews.AmendmentView;
 import dk.hotline.core.contact.rest.ContactViews.ContactView;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.referral.DuplicateReferralException;
 import dk.hotline.core.referral.ReferralRequest;
@@ -47,6 +47,7 @@ import java.util.UUID;
  * Advisors work on their own site's contacts (another site's answer 404);
  * supervisors read all and may amend.
  */
+@Cancellable(false)
 @Path("/api/contacts")
 @Tag(name = "Contacts and advice log")
 public class ContactResource {
@@ -67,7 +68,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Open a contact that did not come through the telephony system (e-mail, a call outside it...)")
     public Uni<Response> open(@Valid @NotNull(message = "is required") OpenContact command) {
-        return Shield.fromCancellation(contacts.open(staff(), command.channel()))
+        return contacts.open(staff(), command.channel())
                 .map(c -> Response.created(URI.create("/api/contacts/" + c.id)).entity(ContactView.of(c)).build());
     }
 
@@ -76,7 +77,7 @@ public class ContactResource {
     @Operation(summary = "Contacts, newest first (advisors: their site; mine=true: only those of my endpoint; supervisors: their site, every site with X-Access-Reason); audited")
     public Uni<List<ContactView>> list(@QueryParam("status") String status, @QueryParam("mine") boolean mine,
                                        @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(contacts.list(StaffMember.of(identity, reason), QueryEnums.parse(ContactStatus.class, "status", status), mine)).map(list -> list.stream().map(ContactView::of).toList());
+        return contacts.list(StaffMember.of(identity, reason), QueryEnums.parse(ContactStatus.class, "status", status), mine).map(list -> list.stream().map(ContactView::of).toList());
     }
 
     @GET
@@ -84,7 +85,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "One contact with its referral and amendments (supervisors outside their site give X-Access-Reason); audited")
     public Uni<ContactView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(contacts.visible(id, StaffMember.of(identity, reason)).flatMap(this::full));
+        return contacts.visible(id, StaffMember.of(identity, reason)).flatMap(this::full);
     }
 
     @PATCH
@@ -93,7 +94,7 @@ public class ContactResource {
     @RolesAllowed("advisor")
     @Operation(summary = "Autosave a draft: absent or null fields stay, fields named in `clear` are emptied; 409 once final")
     public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ContactPatch patch) {
-        return Shield.fromCancellation(contacts.patch(id, staff(), patch)).map(ContactView::of);
+        return contacts.patch(id, staff(), patch).map(ContactView::of);
     }
 
     @POST
@@ -104,7 +105,7 @@ public class ContactResource {
     public Uni<ContactView> finalise(@PathParam("id") UUID id, @Valid Finalise command,
                                      @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
         ReferralRequest referral = command == null ? null : command.referral();
-        return Shield.fromCancellation(contacts.finalise(id, staff(), referral, key))
+        return contacts.finalise(id, staff(), referral, key)
                 .map(f -> ContactView.of(f.contact(), f.referral() == null ? null : f.referral().referral(), null));
     }
 
@@ -117,7 +118,7 @@ public class ContactResource {
     public Uni<Response> refer(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") ReferralRequest request,
                                @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200, message = "must be at most 200 characters") String key) {
         StaffMember staff = staff();
-        return Shield.fromCancellation(contacts.refer(id, staff, request, key)
+        return contacts.refer(id, staff, request, key)
                 .map(created -> created.replayed()
                         ? Response.ok(ReferralView.of(created.referral())).header("Idempotent-Replayed", "true").build()
                         : Response.created(URI.create("/api/referrals/" + created.referral().id))
@@ -130,7 +131,7 @@ public class ContactResource {
                                 throw (ProblemException) e;
                             }
                             return Response.ok(ReferralView.of(r)).header("Idempotent-Replayed", "true").build();
-                        })));
+                        }));
     }
 
     @POST
@@ -138,7 +139,7 @@ public class ContactResource {
     @RolesAllowed({"advisor", "supervisor"})
     @Operation(summary = "Correct a finalised log: the changes and a required reason; who and when come from the token and clock")
     public Uni<Response> amend(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") Amend command) {
-        return Shield.fromCancellation(contacts.amend(id, staff(), command.reason(), command.changes()))
+        return contacts.amend(id, staff(), command.reason(), command.changes())
                 .map(a -> Response.created(URI.create("/api/contacts/" + id)).entity(AmendmentView.of(a)).build());
     }
 

@@ -1,8 +1,8 @@
 package dk.hotline.core.contact.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.contact.UnloggedCalls;
 import dk.hotline.platform.problem.QueryEnums;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Site;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** For supervisors: calls that were answered but still have no finalised log. */
+@Cancellable(false)
 @Path("/api/supervisor/unlogged-calls")
 @Tag(name = "Supervision")
 public class UnloggedCallsResource {
@@ -46,6 +47,6 @@ public class UnloggedCallsResource {
                 throw ProblemException.badField("olderThan", "must not be negative");
             }
         }
-        return Shield.fromCancellation(unlogged.list(threshold, site));
+        return unlogged.list(threshold, site);
     }
 }

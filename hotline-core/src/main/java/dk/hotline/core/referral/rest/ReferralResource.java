@@ -1,9 +1,9 @@
 package dk.hotline.core.referral.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.staff.StaffMember;
 import dk.hotline.core.delivery.ReferralStatuses;
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.referral.ReferralService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** Reading referrals; they are created from a log (see the contacts API). */
+@Cancellable(false)
 @Path("/api/referrals")
 @Tag(name = "Referrals")
 public class ReferralResource {
@@ -39,7 +40,7 @@ public class ReferralResource {
     @Operation(summary = "One referral with what became of it (routing's statuses: forwarded, accepted, the outcome...)"
             + " (advisors: their site's only; supervisors outside their site give X-Access-Reason); audited")
     public Uni<ReferralView> get(@PathParam("id") UUID id, @HeaderParam(AuditLog.REASON_HEADER) String reason) {
-        return Shield.fromCancellation(referrals.visible(id, StaffMember.of(identity, reason))
-                .chain(r -> statuses.of(r.id).map(history -> ReferralView.of(r, history))));
+        return referrals.visible(id, StaffMember.of(identity, reason))
+                .chain(r -> statuses.of(r.id).map(history -> ReferralView.of(r, history)));
     }
 }

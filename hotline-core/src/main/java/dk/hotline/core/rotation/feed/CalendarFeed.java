@@ -1,7 +1,7 @@
 package dk.hotline.core.rotation.feed;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryEnums;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.RotationService;
 import dk.hotline.contracts.vocabulary.Line;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 
 /** The subscribable feed itself: no sign-in, the token in the path (links: {@link CalendarFeedResource}). */
+@Cancellable(false)
 @Path("/kalender")
 @Tag(name = "Rotation")
 public class CalendarFeed {
@@ -40,7 +41,7 @@ public class CalendarFeed {
     @Operation(summary = "The duty calendar of a line (iCalendar, RFC 5545) for a calendar subscription")
     public Uni<Response> feed(@PathParam("token") String token, @PathParam("line") String line) {
         Line l = QueryEnums.parse(Line.class, "line", line);
-        return Shield.fromCancellation(tokens.valid(token)).flatMap(valid -> {
+        return tokens.valid(token).flatMap(valid -> {
             if (!valid) {
                 throw ProblemException.notFound("Calendar feed");
             }

@@ -1,6 +1,6 @@
 package dk.hotline.core.rotation.feed;
 
-import dk.hotline.core.http.Shield;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Line;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  * a link with a secret token (shown once, stored hashed) and may revoke it; the feed answers 404 alike for an
  * unknown and a revoked token.
  */
+@Cancellable(false)
 @Path("/api/rotation/feed-tokens")
 @Tag(name = "Rotation")
 public class CalendarFeedResource {
@@ -51,7 +52,7 @@ public class CalendarFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a calendar link for the signed-in person (the token is shown only now)")
     public Uni<Response> issue() {
-        return Shield.fromCancellation(tokens.issue(identity.getPrincipal().getName())).map(issued -> Response.status(201)
+        return tokens.issue(identity.getPrincipal().getName()).map(issued -> Response.status(201)
                 .entity(new IssuedLink(issued.id(), issued.createdAt(), issued.token(), feeds(issued.token()))).build());
     }
 
@@ -60,7 +61,7 @@ public class CalendarFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The signed-in person's calendar links (without their tokens)")
     public Uni<List<FeedTokens.Listed>> list() {
-        return Shield.fromCancellation(tokens.list(identity.getPrincipal().getName()));
+        return tokens.list(identity.getPrincipal().getName());
     }
 
     @DELETE
@@ -75,7 +76,7 @@ public class CalendarFeedResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("id", "must be a UUID");
         }
-        return Shield.fromCancellation(tokens.revoke(identity.getPrincipal().getName(), uuid));
+        return tokens.revoke(identity.getPrincipal().getName(), uuid);
     }
 
     static Map<Line, String> feeds(String token) {

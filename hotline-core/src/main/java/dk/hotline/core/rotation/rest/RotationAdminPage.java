@@ -1,5 +1,6 @@
 package dk.hotline.core.rotation.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import dk.hotline.core.http.Shield;
 import dk.hotline.core.rotation.RotationChange;
 import dk.hotline.core.rotation.RotationService;
 import dk.hotline.core.rotation.domain.DanishHolidays;
@@ -58,6 +58,7 @@ import java.util.List;
  * the same validated, versioned write as the JSON API; its field errors are shown beside the field. The rest of the
  * editing is on the JSON API (docs/rotation.md).
  */
+@Cancellable(false)
 @Path("/vagtplan")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({"rotation-admin", "supervisor"})
@@ -197,7 +198,7 @@ public class RotationAdminPage {
     private Uni<Object> write(long expected, String description, UnaryOperator<RotationSchedule> edit, int year,
                               OverrideForm typed) {
         String actor = identity.getPrincipal().getName();
-        return Shield.fromCancellation(rotation.change(expected, actor, description, edit))
+        return rotation.change(expected, actor, description, edit)
                 .<Object>map(saved -> Response.seeOther(URI.create("/vagtplan?aar=" + year + "#undtagelser")).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     Problem problem = ((ProblemException) e).toProblem();
@@ -268,7 +269,7 @@ public class RotationAdminPage {
         }
         int y = year;
         Line line = "COPENHAGEN_LOCAL".equals(lineParam) ? Line.COPENHAGEN_LOCAL : Line.NATIONAL;
-        return Shield.fromCancellation(rotation.current()).flatMap(schedule -> rotation.changes(20).map(changes -> {
+        return rotation.current().flatMap(schedule -> rotation.changes(20).map(changes -> {
             Rotation r = new Rotation(schedule, clock);
             List<LineYear> lines = List.of(lineYear(r, schedule, Line.NATIONAL, y), lineYear(r, schedule, Line.COPENHAGEN_LOCAL, y));
             Answer answer = null;

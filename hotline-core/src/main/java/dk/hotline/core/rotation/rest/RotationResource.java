@@ -1,6 +1,6 @@
 package dk.hotline.core.rotation.rest;
 
-import dk.hotline.core.http.Shield;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.rotation.RotationChange;
 import dk.hotline.core.rotation.RotationService;
@@ -65,6 +65,7 @@ import java.util.function.UnaryOperator;
  * tried first with {@code ?dryRun=true}, which answers what the schedule would
  * say without saving it.
  */
+@Cancellable(false)
 @Path("/api/rotation")
 @Tag(name = "Rotation")
 public class RotationResource {
@@ -91,7 +92,7 @@ public class RotationResource {
     public Uni<OnDuty> onDuty(@QueryParam("line") String line, @QueryParam("at") String at) {
         Line l = RotationParameters.requiredEnum("line", line, Line.class);
         Instant instant = RotationParameters.instant("at", at, clock.instant());
-        return Shield.fromCancellation(rotation.current()).map(s -> OnDuty.of(new Rotation(s, clock).onDuty(l, instant), s.version()));
+        return rotation.current().map(s -> OnDuty.of(new Rotation(s, clock).onDuty(l, instant), s.version()));
     }
 
     @GET
@@ -102,7 +103,7 @@ public class RotationResource {
         Line l = RotationParameters.requiredEnum("line", line, Line.class);
         LocalDate f = RotationParameters.date("from", from);
         LocalDate t = RotationParameters.date("to", to);
-        return Shield.fromCancellation(rotation.current()).map(s -> new Calendar(l, f, t, s.version(), new Rotation(s, clock).calendar(l, f, t)));
+        return rotation.current().map(s -> new Calendar(l, f, t, s.version(), new Rotation(s, clock).calendar(l, f, t)));
     }
 
     @GET
@@ -111,14 +112,14 @@ public class RotationResource {
     @Operation(summary = "The effective schedule of a line as segments: what the telephony adapter keeps as its replica")
     public Uni<ScheduleEvent> schedule(@PathParam("line") String line) {
         Line l = RotationParameters.requiredEnum("line", line, Line.class);
-        return Shield.fromCancellation(rotation.current()).map(s -> publisher.eventFor(s, l));
+        return rotation.current().map(s -> publisher.eventFor(s, l));
     }
 
     @GET
     @RolesAllowed({"rotation-admin", "supervisor", "advisor"})
     @Operation(summary = "The rotation as configured; its ETag is the version to send as If-Match when changing it")
     public Uni<Response> configuration() {
-        return Shield.fromCancellation(rotation.current()).map(s -> Response.ok(s).tag(etag(s)).build());
+        return rotation.current().map(s -> Response.ok(s).tag(etag(s)).build());
     }
 
     @GET
@@ -126,7 +127,7 @@ public class RotationResource {
     @RolesAllowed({"rotation-admin", "supervisor"})
     @Operation(summary = "The latest changes: who, when, what, before and after")
     public Uni<List<RotationChange>> changes(@QueryParam("limit") String limit) {
-        return Shield.fromCancellation(rotation.changes(RotationParameters.intInRange("limit", limit, 50, 1, 500)));
+        return rotation.changes(RotationParameters.intInRange("limit", limit, 50, 1, 500));
     }
 
     // ---- writes -----------------------------------------------------------------------------
@@ -257,9 +258,9 @@ public class RotationResource {
         long version = RotationParameters.ifMatch(ifMatch);
         Instant when = RotationParameters.instant("at", at, clock.instant());
         if (dryRun) {
-            return Shield.fromCancellation(rotation.dryRun(edit)).map(s -> Response.ok(preview(s, version, when, focus)).build());
+            return rotation.dryRun(edit).map(s -> Response.ok(preview(s, version, when, focus)).build());
         }
-        return Shield.fromCancellation(rotation.change(version, identity.getPrincipal().getName(), description, edit))
+        return rotation.change(version, identity.getPrincipal().getName(), description, edit)
                 .map(s -> Response.ok(s).tag(etag(s)).build());
     }
 

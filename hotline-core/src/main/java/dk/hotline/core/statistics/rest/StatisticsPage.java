@@ -1,7 +1,7 @@
 package dk.hotline.core.statistics.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryEnums;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.contracts.vocabulary.Site;
@@ -37,6 +37,7 @@ import java.util.stream.IntStream;
  * "Statistik": the supervisors' report page (a year or a month, per site and line), its CSV download, and the
  * printable yearly report for the city councils. The same suppressed figures as the API; nothing else is shown.
  */
+@Cancellable(false)
 @Path("/statistik")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("supervisor")
@@ -94,8 +95,8 @@ public class StatisticsPage {
     public Uni<Response> csv(@QueryParam("aar") String year, @QueryParam("maaned") String month,
                              @QueryParam("site") String site, @QueryParam("linje") String line) {
         ReportPeriod period = StatisticsResource.period(year, month);
-        return Shield.fromCancellation(statistics.report(period, QueryEnums.parse(Site.class, "site", site),
-                QueryEnums.parse(Line.class, "linje", line))).map(r -> Response.ok(ReportCsv.write(r))
+        return statistics.report(period, QueryEnums.parse(Site.class, "site", site),
+                QueryEnums.parse(Line.class, "linje", line)).map(r -> Response.ok(ReportCsv.write(r))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"hotline-statistik-" + period.year()
                         + (period.month() == null ? "" : "-" + String.format("%02d", period.month())) + ".csv\"")
@@ -126,7 +127,7 @@ public class StatisticsPage {
             return Uni.createFrom().item(Templates.statistics(viewers.current(), form, null, List.of(), printable));
         }
         Form form = form(thisYear, y, m, s, l, null, null, printable);
-        return Shield.fromCancellation(statistics.report(period, chosenSite, chosenLine))
+        return statistics.report(period, chosenSite, chosenLine)
                 .map(r -> Templates.statistics(viewers.current(), form, r, sections(r), printable));
     }
 

@@ -1,7 +1,7 @@
 package dk.hotline.core.statistics.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import dk.hotline.platform.problem.QueryEnums;
-import dk.hotline.core.http.Shield;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.contracts.vocabulary.Site;
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** For supervisors: the statistics of a year or a month, small numbers suppressed; JSON and CSV. */
+@Cancellable(false)
 @Path("/api/statistics")
 @Tag(name = "Statistics")
 public class StatisticsResource {
@@ -39,8 +40,8 @@ public class StatisticsResource {
             description = "Every figure below 5 is \"<5\" and carries no count; see docs/statistics.md.")
     public Uni<YearlyReport> report(@QueryParam("year") String year, @QueryParam("month") String month,
                                     @QueryParam("site") String site, @QueryParam("line") String line) {
-        return Shield.fromCancellation(statistics.report(period(year, month), QueryEnums.parse(Site.class, "site", site),
-                QueryEnums.parse(Line.class, "line", line)));
+        return statistics.report(period(year, month), QueryEnums.parse(Site.class, "site", site),
+                QueryEnums.parse(Line.class, "line", line));
     }
 
     @GET
@@ -51,11 +52,11 @@ public class StatisticsResource {
     public Uni<Response> csv(@QueryParam("year") String year, @QueryParam("month") String month,
                              @QueryParam("site") String site, @QueryParam("line") String line) {
         ReportPeriod period = period(year, month);
-        return Shield.fromCancellation(statistics.report(period, QueryEnums.parse(Site.class, "site", site),
+        return statistics.report(period, QueryEnums.parse(Site.class, "site", site),
                 QueryEnums.parse(Line.class, "line", line)).map(r -> Response.ok(ReportCsv.write(r))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"hotline-statistik-" + fileLabel(period) + ".csv\"")
-                .build()));
+                .build());
     }
 
     /** 400 naming {@code year} or {@code month} for a missing, malformed or out-of-range value. */

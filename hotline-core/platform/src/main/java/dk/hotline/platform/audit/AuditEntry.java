@@ -1,4 +1,4 @@
-package dk.hotline.routing.audit;
+package dk.hotline.platform.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,10 +10,13 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One line of the audit trail: who did what to which referral, when, and why. Never changed once written. */
+/**
+ * One line of a service's audit trail: who read or acted on which personal record, when, and why. Inserted, never
+ * changed (each service's migration makes its {@code audit_entry} table refuse updates and deletes).
+ */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntryEntity extends PanacheEntityBase {
+public class AuditEntry extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,6 +29,7 @@ public class AuditEntryEntity extends PanacheEntityBase {
     @Column(name = "actor_role")
     public String actorRole;
 
+    /** The recipient organisation acted for (routing); null where none applies. */
     public String organisation;
 
     public String action;
