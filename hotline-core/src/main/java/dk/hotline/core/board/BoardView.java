@@ -3,6 +3,8 @@ package dk.hotline.core.board;
 import dk.hotline.core.console.PresencePanel;
 import dk.hotline.core.console.StatusTexts;
 import dk.hotline.core.screen.Msg;
+import dk.hotline.core.screen.PresenceMsg;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,7 +58,7 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
             return "–";
         }
         return byReason.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> PresencePanel.reason(e.getKey(), msg) + " " + e.getValue())
+                .map(e -> PresencePanel.reason(e.getKey(), MessageBundles.get(PresenceMsg.class)) + " " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -22,6 +22,7 @@ import dk.hotline.core.referral.Referral;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
 import dk.hotline.core.screen.Msg;
+import dk.hotline.core.screen.PresenceMsg;
 import dk.hotline.core.screen.Viewer;
 import dk.hotline.core.screen.Viewers;
 import io.quarkus.qute.CheckedTemplate;
@@ -107,11 +108,13 @@ public class ConsolePage {
     private final io.quarkus.security.identity.SecurityIdentity identity;
     private final StatusTexts statusTexts;
     private final PresenceService presence;
+    private final PresenceMsg presenceMsg;
 
     public ConsolePage(Viewers viewers, ContactService contacts, ReferralService referrals, AdvisorNotices notices,
                        FieldErrorWording fieldErrorWording, Msg msg, Validator validator, LocalCopyKeys localKeys,
                        ReferralStatuses statuses, StatusTexts statusTexts, RoutingPreviews previews,
-                       io.quarkus.security.identity.SecurityIdentity identity, PresenceService presence) {
+                       io.quarkus.security.identity.SecurityIdentity identity, PresenceService presence,
+                       PresenceMsg presenceMsg) {
         this.viewers = viewers;
         this.contacts = contacts;
         this.referrals = referrals;
@@ -123,6 +126,7 @@ public class ConsolePage {
         this.statuses = statuses;
         this.previews = previews;
         this.identity = identity;
+        this.presenceMsg = presenceMsg;
         this.statusTexts = statusTexts;
         this.presence = presence;
     }
@@ -140,7 +144,7 @@ public class ConsolePage {
         // Core's own data first, then the adapter (Hibernate Reactive keeps to the context it was called on).
         return contacts.openDraftsOf(endpoint).flatMap(drafts -> current.map(p ->
                 Templates.console(me, drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList(),
-                        PresencePanel.of(p, msg, error, reasonError))));
+                        PresencePanel.of(p, presenceMsg, error, reasonError))));
     }
 
     /**
@@ -158,13 +162,13 @@ public class ConsolePage {
         String reasonCode = fields.getFirst("reason");
         PauseReason reason = state == QueueState.PAUSED ? PauseReason.ofCode(reasonCode).orElse(null) : null;
         if (state == null || (state == QueueState.PAUSED && reason == null)) {
-            return console(me, null, msg.presence_err_reason())
+            return console(me, null, presenceMsg.presence_err_reason())
                     .map(t -> Response.status(422).entity(t).type(MediaType.TEXT_HTML_TYPE).build());
         }
         return presence.change(identity, me.staff(), me.staff().endpoint(), state, reason, null)
                 .map(p -> Response.seeOther(URI.create("/konsol")).build())
                 .onFailure(e -> e instanceof ProblemException p && p.status() == 503)
-                .recoverWithUni(e -> console(me, msg.presence_err_unavailable(), null)
+                .recoverWithUni(e -> console(me, presenceMsg.presence_err_unavailable(), null)
                         .map(t -> Response.status(503).entity(t).type(MediaType.TEXT_HTML_TYPE).build()));
     }
 

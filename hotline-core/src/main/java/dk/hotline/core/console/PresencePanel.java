@@ -3,7 +3,7 @@ package dk.hotline.core.console;
 import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.core.presence.AdapterPresence;
 import dk.hotline.core.presence.QueueState;
-import dk.hotline.core.screen.Msg;
+import dk.hotline.core.screen.PresenceMsg;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +31,7 @@ public record PresencePanel(QueueState state, String text, String wrapUp, String
         return state == QueueState.PAUSED;
     }
 
-    static PresencePanel of(AdapterPresence.Presence p, Msg msg, String error, String reasonError) {
+    static PresencePanel of(AdapterPresence.Presence p, PresenceMsg msg, String error, String reasonError) {
         List<Option> reasons = Arrays.stream(PauseReason.values()).map(r -> new Option(r.name(), reason(r, msg))).toList();
         if (p == null) {
             return new PresencePanel(null, msg.presence_state_unknown(), null, null, error, reasonError, reasons);
@@ -47,11 +47,11 @@ public record PresencePanel(QueueState state, String text, String wrapUp, String
     }
 
     /** A reason code as a supervisor or advisor reads it; codes from outside the hotline read as "other". */
-    public static String reason(String code, Msg msg) {
+    public static String reason(String code, PresenceMsg msg) {
         return PauseReason.ofCode(code).map(r -> reason(r, msg)).orElse(msg.pause_reason_OTHER());
     }
 
-    static String reason(PauseReason r, Msg msg) {
+    static String reason(PauseReason r, PresenceMsg msg) {
         return switch (r) {
             case BREAK -> msg.pause_reason_BREAK();
             case SUPERVISION -> msg.pause_reason_SUPERVISION();

@@ -15,12 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * An advisor's presence in their site's queue (signed in, paused with a reason, signed out), by their phone's
  * endpoint. The advisor changes their own; a supervisor anyone's, naming the site. Audited.
  */
 @Path("/api/presence/{endpoint}")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"advisor", "supervisor"})
 public class PresenceResource {

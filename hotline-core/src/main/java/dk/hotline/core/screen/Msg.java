@@ -322,25 +322,5 @@ public interface Msg {
     @Message String cal_revoke();
     @Message String cal_too_many();
     @Message String rot_calendar_link();
-    // ---- the console's queue presence ----
-    @Message String presence_title();
-    @Message String presence_state_AVAILABLE();
-    @Message String presence_state_PAUSED(String reason);
-    @Message String presence_state_SIGNED_OUT();
-    @Message String presence_state_unknown();
-    @Message String presence_wrap_up_until(String time);
-    @Message String presence_not_applied();
-    @Message String presence_sign_in();
-    @Message String presence_resume();
-    @Message String presence_sign_out();
-    @Message String presence_reason();
-    @Message String presence_choose_reason();
-    @Message String presence_pause();
-    @Message String presence_err_reason();
-    @Message String presence_err_unavailable();
-    @Message String pause_reason_BREAK();
-    @Message String pause_reason_SUPERVISION();
-    @Message String pause_reason_WRAP_UP();
-    @Message String pause_reason_OTHER();
     @Message String board_col_paused_reasons();
 }
