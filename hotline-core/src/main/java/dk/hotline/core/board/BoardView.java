@@ -1,12 +1,16 @@
 package dk.hotline.core.board;
 
+import dk.hotline.core.console.PresencePanel;
 import dk.hotline.core.console.StatusTexts;
 import dk.hotline.core.screen.Msg;
+import dk.hotline.core.screen.PresenceMsg;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /** The board in Danish words and local times, as the page and its live fragment show it. */
 public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> queues, List<CallRow> calls,
@@ -18,7 +22,7 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     public record QueueRow(String site, int waiting, int national, int local, String longestWait, int free,
-                           int onCall, int paused, int unavailable) {
+                           int onCall, int paused, int unavailable, String pausedReasons) {
     }
 
     public record CallRow(String site, String line, long offered, long answered, long abandoned) {
@@ -34,7 +38,8 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
         List<QueueRow> queues = !known ? List.of() : q.queues().stream().map(x -> new QueueRow(site(x.site(), msg),
                 x.waiting(), x.waitingByLine().getOrDefault("NATIONAL", 0),
                 x.waitingByLine().getOrDefault("COPENHAGEN_LOCAL", 0), minutes(x.longestWaitSeconds()),
-                x.advisors().free(), x.advisors().onCall(), x.advisors().paused(), x.advisors().unavailable())).toList();
+                x.advisors().free(), x.advisors().onCall(), x.advisors().paused(), x.advisors().unavailable(),
+                pausedReasons(x.advisors().pausedByReason(), msg))).toList();
         List<CallRow> calls = board.callsToday().stream().map(c -> new CallRow(site(c.site(), msg), line(c.line(), msg),
                 c.offered(), c.answered(), c.abandoned())).toList();
         List<ReferralRow> referrals = board.referrals().stream().map(r -> new ReferralRow(r.id().toString(),
@@ -45,6 +50,16 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
                 board.abandonedToday(), board.unloggedCalls(),
                 board.deadLetters() == null ? msg.board_unknown() : board.deadLetters().toString(), board.eventDeadLetters(),
                 board.referralsOverdue(), board.referralsDueSoon(), referrals);
+    }
+
+    /** "Pause 1, Efterbehandling 2" in the order of the reasons; "–" when nobody is paused. */
+    static String pausedReasons(Map<String, Integer> byReason, Msg msg) {
+        if (byReason.isEmpty()) {
+            return "–";
+        }
+        return byReason.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> PresencePanel.reason(e.getKey(), MessageBundles.get(PresenceMsg.class)) + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A wait as m:ss (h:mm:ss past an hour). */

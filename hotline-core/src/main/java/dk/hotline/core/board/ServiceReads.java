@@ -1,5 +1,7 @@
 package dk.hotline.core.board;
 
+import dk.hotline.core.http.ServiceToken;
+
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

@@ -16,6 +16,11 @@ public record TelephonyQueues(Instant at, boolean known, List<Queue> queues) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Advisors(int free, int onCall, int paused, int unavailable) {
+    public record Advisors(int free, int onCall, int paused, int unavailable, Map<String, Integer> pausedByReason) {
+
+        /** Pauses by reason code; empty when the adapter does not say (an older adapter). */
+        public Map<String, Integer> pausedByReason() {
+            return pausedByReason == null ? Map.of() : pausedByReason;
+        }
     }
 }

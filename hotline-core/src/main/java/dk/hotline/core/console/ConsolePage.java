@@ -12,12 +12,17 @@ import dk.hotline.core.contact.ContactService;
 import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.delivery.ReferralStatuses;
 import dk.hotline.core.contact.domain.ContactStatus;
+import dk.hotline.core.presence.AdapterPresence;
+import dk.hotline.core.presence.PresenceService;
+import dk.hotline.core.presence.QueueState;
+import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.referral.Referral;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
 import dk.hotline.core.screen.Msg;
+import dk.hotline.core.screen.PresenceMsg;
 import dk.hotline.core.screen.Viewer;
 import dk.hotline.core.screen.Viewers;
 import io.quarkus.qute.CheckedTemplate;
@@ -47,6 +52,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -70,7 +76,7 @@ public class ConsolePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(Viewer me, List<OpenDraft> drafts);
+        static native TemplateInstance console(Viewer me, List<OpenDraft> drafts, PresencePanel presence);
 
         static native TemplateInstance contact(Viewer me, Contact contact, CallPanel call, LogForm form, Referral referral,
                                                List<ContactAmendment> amendments, String savedAt, String finalisedAt, String localKey,
@@ -101,11 +107,14 @@ public class ConsolePage {
     private final RoutingPreviews previews;
     private final io.quarkus.security.identity.SecurityIdentity identity;
     private final StatusTexts statusTexts;
+    private final PresenceService presence;
+    private final PresenceMsg presenceMsg;
 
     public ConsolePage(Viewers viewers, ContactService contacts, ReferralService referrals, AdvisorNotices notices,
                        FieldErrorWording fieldErrorWording, Msg msg, Validator validator, LocalCopyKeys localKeys,
                        ReferralStatuses statuses, StatusTexts statusTexts, RoutingPreviews previews,
-                       io.quarkus.security.identity.SecurityIdentity identity) {
+                       io.quarkus.security.identity.SecurityIdentity identity, PresenceService presence,
+                       PresenceMsg presenceMsg) {
         this.viewers = viewers;
         this.contacts = contacts;
         this.referrals = referrals;
@@ -117,16 +126,50 @@ public class ConsolePage {
         this.statuses = statuses;
         this.previews = previews;
         this.identity = identity;
+        this.presenceMsg = presenceMsg;
         this.statusTexts = statusTexts;
+        this.presence = presence;
     }
 
     @GET
     @Operation(hidden = true)
     public Uni<TemplateInstance> console() {
-        Viewer me = viewers.current();
+        return console(viewers.current(), null, null);
+    }
+
+    private Uni<TemplateInstance> console(Viewer me, String error, String reasonError) {
         String endpoint = me.staff().endpoint() == null ? "" : me.staff().endpoint();
-        return contacts.openDraftsOf(endpoint).map(drafts -> Templates.console(me,
-                drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList()));
+        Uni<AdapterPresence.Presence> current = endpoint.isEmpty() ? Uni.createFrom().nullItem()
+                : Uni.createFrom().deferred(() -> presence.current(me.staff(), endpoint)).onFailure().recoverWithNull();
+        // Core's own data first, then the adapter (Hibernate Reactive keeps to the context it was called on).
+        return contacts.openDraftsOf(endpoint).flatMap(drafts -> current.map(p ->
+                Templates.console(me, drafts.stream().map(d -> new OpenDraft(d.id, WHEN.format(d.createdAt))).toList(),
+                        PresencePanel.of(p, presenceMsg, error, reasonError))));
+    }
+
+    /**
+     * The advisor signs their own phone in or out of their site's queue, pauses it with a reason or resumes (plain
+     * form, back to the console). A pause without a reason: 422 with the message beside the field, nothing changed.
+     */
+    @POST
+    @Path("koe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> queuePresence(MultivaluedMap<String, String> fields) {
+        Viewer me = viewers.current();
+        QueueState state = Arrays.stream(QueueState.values()).filter(s -> s.name().equals(fields.getFirst("state")))
+                .findFirst().orElse(null);
+        String reasonCode = fields.getFirst("reason");
+        PauseReason reason = state == QueueState.PAUSED ? PauseReason.ofCode(reasonCode).orElse(null) : null;
+        if (state == null || (state == QueueState.PAUSED && reason == null)) {
+            return console(me, null, presenceMsg.presence_err_reason())
+                    .map(t -> Response.status(422).entity(t).type(MediaType.TEXT_HTML_TYPE).build());
+        }
+        return presence.change(identity, me.staff(), me.staff().endpoint(), state, reason, null)
+                .map(p -> Response.seeOther(URI.create("/konsol")).build())
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 503)
+                .recoverWithUni(e -> console(me, presenceMsg.presence_err_unavailable(), null)
+                        .map(t -> Response.status(503).entity(t).type(MediaType.TEXT_HTML_TYPE).build()));
     }
 
     /** A draft still open on the advisor's phone, as the console lists it: where to open it and when it began. */

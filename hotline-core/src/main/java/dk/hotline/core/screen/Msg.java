@@ -322,4 +322,5 @@ public interface Msg {
     @Message String cal_revoke();
     @Message String cal_too_many();
     @Message String rot_calendar_link();
+    @Message String board_col_paused_reasons();
 }

@@ -77,7 +77,9 @@ class PersonalDataAuditTest {
             // the rotation page's override editing: the rotation
             "POST /vagtplan/undtagelser", "POST /vagtplan/undtagelser/{id}/fjern",
             // the calendar links page: the same feed tokens as the API above
-            "GET /vagtplan/kalender", "POST /vagtplan/kalender", "POST /vagtplan/kalender/{id}/tilbagekald");
+            "GET /vagtplan/kalender", "POST /vagtplan/kalender", "POST /vagtplan/kalender/{id}/tilbagekald",
+            // an advisor's phone in the queue: endpoint and state only (changes audited all the same, PresenceTest)
+            "GET /api/presence/{endpoint}", "PUT /api/presence/{endpoint}");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through
@@ -88,7 +90,7 @@ class PersonalDataAuditTest {
             "GET /", "GET /logget-ud", "GET /konsol", "GET /konsol/haendelser", "GET /konsol/mit-arbejde",
             "GET /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}/afslut",
             "POST /konsol/henvendelser/{id}/modtager", "POST /konsol/henvendelser/{id}/uden-indhold",
-            "POST /konsol/henvendelser/{id}/rettelse");
+            "POST /konsol/henvendelser/{id}/rettelse", "POST /konsol/koe");
 
     record Expected(AuditAction action, String recordType) {
     }

@@ -7,12 +7,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Plays the services the board reads, over real HTTP: Keycloak's token endpoint (client credentials), the telephony
- * adapter's queues and routing's dead letters.
+ * Plays the services core calls with its own token, over real HTTP: Keycloak's token endpoint (client credentials),
+ * the telephony adapter (queues for the board, presence for the console) and routing's dead letters.
  */
 public class BoardServices implements QuarkusTestResourceLifecycleManager {
 
-    static WireMockServer server;
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {

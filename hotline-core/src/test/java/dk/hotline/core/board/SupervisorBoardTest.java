@@ -43,7 +43,8 @@ class SupervisorBoardTest {
     static final String QUEUES = """
             {"at":"2026-12-07T10:00:00Z","known":true,"queues":[
              {"site":"AARHUS","queue":"hotline-aarhus","known":true,"waiting":2,"waitingByLine":{"NATIONAL":2},
-              "longestWaitSeconds":95,"advisors":{"free":0,"onCall":3,"paused":1,"unavailable":0}},
+              "longestWaitSeconds":95,"advisors":{"free":0,"onCall":3,"paused":3,"unavailable":0,
+                "pausedByReason":{"BREAK":1,"WRAP_UP":2}}},
              {"site":"COPENHAGEN","queue":"hotline-copenhagen","known":true,"waiting":1,"waitingByLine":{"COPENHAGEN_LOCAL":1},
               "longestWaitSeconds":12,"advisors":{"free":2,"onCall":0,"paused":0,"unavailable":1}}]}""";
 
@@ -150,7 +151,9 @@ class SupervisorBoardTest {
         board(); // a board built from this test's stand-ins, not one kept from the test before
         String html = given().get("/tavle").then().statusCode(200).extract().asString();
         assertThat(html).contains("<html lang=\"da\">").contains("Køerne lige nu").contains("sse-connect=\"/tavle/strom\"")
-                .contains("data-testid=\"waiting-0\">2<").contains("1:35");
+                .contains("data-testid=\"waiting-0\">2<").contains("1:35")
+                .contains("data-testid=\"paused-reasons-0\">Pause 1, Efterbehandling 2<")
+                .contains("data-testid=\"paused-reasons-1\">–<");
 
         try (AdvisorEventStream stream = new AdvisorEventStream(URI.create("http://localhost:" + port + "/tavle/strom"))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> String.join("\n", stream.data())

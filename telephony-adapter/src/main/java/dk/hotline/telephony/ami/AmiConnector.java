@@ -4,6 +4,9 @@ import dk.hotline.telephony.call.domain.CallSignal;
 import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.config.HotlineConfig;
+import dk.hotline.telephony.presence.domain.AdvisorPresence;
+import dk.hotline.telephony.presence.domain.QueueCommand;
+import dk.hotline.telephony.presence.domain.QueueCommandSender;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +27,7 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -49,13 +56,14 @@ import org.jboss.logging.Logger;
  * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
  */
 @ApplicationScoped
-public class AmiConnector {
+public class AmiConnector implements QueueCommandSender {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
 
     private final HotlineConfig.Ami config;
     private final CallTracker tracker;
     private final QueuePresence presence;
+    private final AdvisorPresence advisors;
     private final CallEventPublisher publisher;
     private final Clock clock;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,11 +77,12 @@ public class AmiConnector {
     private volatile boolean stopping;
     private Duration backoff;
 
-    public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence,
+    public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence, AdvisorPresence advisors,
                         CallEventPublisher publisher, Clock clock) {
         this.config = config.ami();
         this.tracker = tracker;
         this.presence = presence;
+        this.advisors = advisors;
         this.publisher = publisher;
         this.clock = clock;
         this.backoff = this.config.reconnectInitialBackoff();
@@ -82,6 +91,9 @@ public class AmiConnector {
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
             supervisor.execute(this::connect);
+            long tick = config.wrapUpCheck().toMillis();
+            supervisor.scheduleWithFixedDelay(() -> sendQueueCommands(advisors.wrapUpsDue()), tick, tick,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -104,6 +116,29 @@ public class AmiConnector {
 
     public long eventsFolded() {
         return eventsFolded.get();
+    }
+
+    /**
+     * Sends queue membership commands on the supervisor thread (they block for Asterisk's answers). Completes with
+     * false when AMI is down or Asterisk refused one: the wanted state is kept all the same and re-asserted after the
+     * next login.
+     */
+    @Override
+    public CompletionStage<Boolean> queueCommands(List<QueueCommand> commands) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        supervisor.execute(() -> done.complete(sendQueueCommands(commands)));
+        return done;
+    }
+
+    private boolean sendQueueCommands(List<QueueCommand> commands) {
+        ManagerConnection c = connection;
+        if (commands.isEmpty()) {
+            return true;
+        }
+        if (c == null || !connected) {
+            return false;
+        }
+        return AmiQueueCommands.send(c, commands, config.actionTimeout().toMillis());
     }
 
     private void connect() {
@@ -174,6 +209,13 @@ public class AmiConnector {
             }
         }
         presence.snapshotCompleted();
+        // Asterisk may have lost what advisors asked for (restarted without its AstDB, a member removed by hand):
+        // say it again. Members of ours we had no wish for are adopted as they are.
+        List<QueueCommand> reassert = advisors.reconcile(presence::members);
+        if (!reassert.isEmpty()) {
+            LOG.infof("AMI re-asserting %d queue membership changes", reassert.size());
+            AmiQueueCommands.send(c, reassert, config.actionTimeout().toMillis());
+        }
         LOG.infof("AMI resynchronised: %d calls in progress", tracker.callsInProgress());
     }
 
@@ -224,6 +266,11 @@ public class AmiConnector {
         } else if (event instanceof QueueMemberPauseEvent m) {
             presence.memberPaused(m.getQueue(), m.getInterface(), Boolean.TRUE.equals(m.getPaused()),
                     m.getPausedreason());
+        } else if (event instanceof AgentCompleteEvent a) {
+            List<QueueCommand> wrapUp = advisors.callCompleted(a.getInterface());
+            if (!wrapUp.isEmpty()) {
+                supervisor.execute(() -> sendQueueCommands(wrapUp));
+            }
         } else if (event instanceof QueueCallerJoinEvent q) {
             presence.callerJoined(q.getQueue(), q.getUniqueId(), clock.instant());
         } else if (event instanceof QueueCallerLeaveEvent q) {

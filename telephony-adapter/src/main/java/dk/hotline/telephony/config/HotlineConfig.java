@@ -26,6 +26,8 @@ public interface HotlineConfig {
 
     Core core();
 
+    Presence presence();
+
     /** Dialled number (agi_dnid / agi_extension) → line. */
     Map<String, Line> numbers();
 
@@ -81,6 +83,16 @@ public interface HotlineConfig {
         /** Time allowed for a resync action (CoreShowChannels, QueueStatus) to complete. */
         @WithDefault("10s")
         Duration actionTimeout();
+
+        /** How often follow-up pauses whose time is up are ended (QueuePause Paused: false). */
+        @WithDefault("1s")
+        Duration wrapUpCheck();
+    }
+
+    interface Presence {
+        /** Follow-up work (efterbehandling): how long an advisor stays paused after each call; 0s for none. */
+        @WithDefault("60s")
+        Duration wrapUp();
     }
 
     interface Core {

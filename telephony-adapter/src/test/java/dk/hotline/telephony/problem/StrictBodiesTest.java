@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The adapter's HTTP API takes no body today; the same OpenAPI walk as core's and routing's
+ * The adapter's HTTP API takes one body (the presence change); the same OpenAPI walk as core's and routing's
  * covers any operation that gains one, and the platform's problem+json answers what the
  * HTTP layer refuses by itself.
  */
@@ -25,7 +25,7 @@ class StrictBodiesTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Test
-    @TestSecurity(user = "walker", roles = {"rotation-admin", "supervisor"})
+    @TestSecurity(user = "walker", roles = {"rotation-admin", "supervisor", "service"})
     void everyOperationOfTheOpenApiDocumentRefusesBadBodiesWithProblemJson() throws Exception {
         long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
         StrictBodyContract contract = StrictBodyContract.walk(limit, Map.of());

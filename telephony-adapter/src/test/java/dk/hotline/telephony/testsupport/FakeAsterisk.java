@@ -44,6 +44,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger actions = new AtomicInteger();
+    private final List<Map<String, String>> queueActions = new CopyOnWriteArrayList<>();
     private volatile List<String> channels = List.of();
     private volatile List<String> queueStatus = List.of();
     private volatile String banner = BANNER;
@@ -76,6 +77,18 @@ public final class FakeAsterisk implements AutoCloseable {
 
     public int actionsReceived() {
         return actions.get();
+    }
+
+    /**
+     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause), each as its header lines with lower
+     * case keys, in order. Answered Success, as Asterisk does; no member events follow (a test sends those).
+     */
+    public List<Map<String, String>> queueActions() {
+        return List.copyOf(queueActions);
+    }
+
+    public void forgetQueueActions() {
+        queueActions.clear();
     }
 
     /** What CoreShowChannels answers: CoreShowChannel blocks (an ActionID line is put in). */
@@ -212,6 +225,9 @@ public final class FakeAsterisk implements AutoCloseable {
                 default -> {
                     if (!loggedIn) {
                         respond(id, "Response: Error", "Message: Permission denied");
+                    } else if (name.startsWith("queue") && !name.equals("queuestatus") && !denied.contains(name)) {
+                        queueActions.add(Map.copyOf(action));
+                        respond(id, "Response: Success", "Message: done");
                     } else {
                         answerLoggedIn(name, id);
                     }

@@ -1,6 +1,7 @@
 package dk.hotline.telephony.queue.domain;
 
 import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.contracts.vocabulary.PauseReason;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.contracts.vocabulary.Site;
 import java.time.Clock;
@@ -29,8 +30,12 @@ public final class QueueOverview {
     private static final int RING_IN_USE = 7;
     private static final int ON_HOLD = 8;
 
-    /** Advisors of one queue by what they are doing; each member is counted once. */
-    public record Advisors(int free, int onCall, int paused, int unavailable) {
+    /**
+     * Advisors of one queue by what they are doing; each member is counted once. {@code pausedByReason} splits
+     * {@code paused} by {@link PauseReason} code, {@code OTHER} for a pause made outside the hotline (free text at the
+     * PBX, never shown).
+     */
+    public record Advisors(int free, int onCall, int paused, int unavailable, Map<String, Integer> pausedByReason) {
     }
 
     /**
@@ -65,7 +70,7 @@ public final class QueueOverview {
         List<QueueView> views = new ArrayList<>();
         for (Site site : Site.values()) {
             views.add(known ? view(site, now) : new QueueView(site, site.queue(), false, 0, Map.of(), 0,
-                    new Advisors(0, 0, 0, 0)));
+                    new Advisors(0, 0, 0, 0, Map.of())));
         }
         return new Snapshot(now, known, List.copyOf(views));
     }
@@ -88,6 +93,7 @@ public final class QueueOverview {
         int onCall = 0;
         int paused = 0;
         int unavailable = 0;
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
         for (QueuePresence.Member m : members) {
             if (!m.loggedIn()) {
                 unavailable++;
@@ -95,11 +101,12 @@ public final class QueueOverview {
                 onCall++;
             } else if (m.paused()) {
                 paused++;
+                byReason.merge(PauseReason.ofCode(m.pausedReason()).map(Enum::name).orElse("OTHER"), 1, Integer::sum);
             } else {
                 free++;
             }
         }
-        return new Advisors(free, onCall, paused, unavailable);
+        return new Advisors(free, onCall, paused, unavailable, Map.copyOf(byReason));
     }
 
     private static boolean busy(int deviceStatus) {

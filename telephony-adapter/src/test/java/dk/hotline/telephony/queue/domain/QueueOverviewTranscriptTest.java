@@ -16,6 +16,7 @@ import dk.hotline.telephony.testsupport.Transcript;
 import dk.hotline.telephony.testsupport.Transcript.Block;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -116,14 +117,14 @@ class QueueOverviewTranscriptTest {
         assertThat(aarhus.waiting()).isEqualTo(1);
         assertThat(aarhus.waitingByLine()).isEqualTo(Map.of(Line.NATIONAL, 1));
         assertThat(aarhus.longestWaitSeconds()).isGreaterThanOrEqualTo(3);
-        assertThat(aarhus.advisors()).as("the ringing advisor is not free").isEqualTo(new Advisors(0, 1, 0, 0));
+        assertThat(aarhus.advisors()).as("the ringing advisor is not free").isEqualTo(new Advisors(0, 1, 0, 0, Map.of()));
         assertThat(queue(Site.COPENHAGEN).waiting()).isZero();
 
         replayRest();
         aarhus = queue(Site.AARHUS);
         assertThat(aarhus.waiting()).isZero();
         assertThat(aarhus.longestWaitSeconds()).isZero();
-        assertThat(aarhus.advisors()).isEqualTo(new Advisors(1, 0, 0, 0));
+        assertThat(aarhus.advisors()).isEqualTo(new Advisors(1, 0, 0, 0, Map.of()));
     }
 
     @Test
@@ -145,7 +146,7 @@ class QueueOverviewTranscriptTest {
         QueueView aarhus = queue(Site.AARHUS);
         assertThat(aarhus.waiting()).isEqualTo(1);
         assertThat(aarhus.longestWaitSeconds()).isBetween(5L, 7L);
-        assertThat(aarhus.advisors()).isEqualTo(new Advisors(0, 0, 0, 1));
+        assertThat(aarhus.advisors()).isEqualTo(new Advisors(0, 0, 0, 1, Map.of()));
 
         replayRest();
         assertThat(queue(Site.AARHUS).waiting()).isZero();
@@ -157,20 +158,33 @@ class QueueOverviewTranscriptTest {
         resyncs = false; // T9's QueueStatus is an operator's, filtered to one queue: it updates, it does not reset
         replayThrough(b -> b.isEvent("QueueStatusComplete"));
         assertThat(queue(Site.COPENHAGEN).advisors()).as("added, and the unregistered static member")
-                .isEqualTo(new Advisors(1, 0, 0, 1));
+                .isEqualTo(new Advisors(1, 0, 0, 1, Map.of()));
 
         replayThrough(b -> b.isEvent("QueueMemberPause"));
-        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(0, 0, 1, 1));
+        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(0, 0, 1, 1, Map.of("OTHER", 1)));
 
         replayThrough(b -> b.isEvent("QueueMemberPause"));
-        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(1, 0, 0, 1));
+        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(1, 0, 0, 1, Map.of()));
 
         replayThrough(b -> b.isEvent("QueueMemberPause"));
-        assertThat(queue(Site.AARHUS).advisors()).as("paused in all queues").isEqualTo(new Advisors(0, 0, 1, 0));
+        assertThat(queue(Site.AARHUS).advisors()).as("paused in all queues, a reason of the PBX's own")
+                .isEqualTo(new Advisors(0, 0, 1, 0, Map.of("OTHER", 1)));
 
         replayThrough(b -> b.isEvent("QueueMemberRemoved"));
-        assertThat(queue(Site.AARHUS).advisors()).isEqualTo(new Advisors(1, 0, 0, 0));
-        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(0, 0, 0, 1));
+        assertThat(queue(Site.AARHUS).advisors()).isEqualTo(new Advisors(1, 0, 0, 0, Map.of()));
+        assertThat(queue(Site.COPENHAGEN).advisors()).isEqualTo(new Advisors(0, 0, 0, 1, Map.of()));
+    }
+
+    @Test
+    void pausesAreCountedByTheHotlinesReasonCodes() {
+        List<QueuePresence.Member> members = List.of(
+                new QueuePresence.Member("hotline-aarhus", "PJSIP/advisor-aarhus-1", "a1", 1, true, "BREAK"),
+                new QueuePresence.Member("hotline-aarhus", "PJSIP/advisor-aarhus-2", "a2", 1, true, "WRAP_UP"),
+                new QueuePresence.Member("hotline-aarhus", "PJSIP/advisor-aarhus-3", "a3", 1, true, "WRAP_UP"),
+                new QueuePresence.Member("hotline-aarhus", "PJSIP/advisor-aarhus-4", "a4", 2, true, "BREAK"),
+                new QueuePresence.Member("hotline-aarhus", "PJSIP/advisor-aarhus-5", "a5", 1, false, ""));
+        assertThat(QueueOverview.advisors(members)).as("a paused advisor still on a call counts as on a call")
+                .isEqualTo(new Advisors(1, 1, 3, 0, Map.of("BREAK", 1, "WRAP_UP", 2)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dk.hotline.core.board;
+package dk.hotline.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +20,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Core's own access token (client credentials of the confidential client {@code hotline-core}), for reads that
- * serve every supervisor's board alike: the adapter's queues and routing's dead letters. Kept until 30 s before it
+ * Core's own access token (client credentials of the confidential client {@code hotline-core}), for calls that
+ * are core's, not a person's: the board's reads (adapter queues, routing dead letters) and presence changes core has
+ * already authorised and audits. Kept until 30 s before it
  * expires; fetched asynchronously, never on the event loop's back.
  */
 @ApplicationScoped

@@ -1,0 +1,76 @@
+package dk.hotline.core.presence;
+
+import dk.hotline.contracts.vocabulary.PauseReason;
+import dk.hotline.contracts.vocabulary.Site;
+import dk.hotline.core.audit.AuditAction;
+import dk.hotline.core.audit.AuditLog;
+import dk.hotline.core.staff.StaffMember;
+import dk.hotline.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Who may sign an advisor's phone in or out of the queue or pause it: the advisor themselves (their own endpoint, in
+ * their own site's queue, both from the token) or a supervisor (naming the site). Every change is audited after the
+ * adapter took it; one it did not take changes nothing and is not recorded.
+ */
+@ApplicationScoped
+public class PresenceService {
+
+    static final String RECORD_TYPE = "queue_presence";
+    private static final Pattern ENDPOINT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    private final AdapterPresence adapter;
+    private final AuditLog audit;
+
+    public PresenceService(AdapterPresence adapter, AuditLog audit) {
+        this.adapter = adapter;
+        this.audit = audit;
+    }
+
+    public Uni<AdapterPresence.Presence> change(SecurityIdentity who, StaffMember staff, String endpoint,
+                                                QueueState state, PauseReason reason, Site site) {
+        Site queueSite = siteFor(staff, endpoint, site);
+        if (state == null) {
+            throw ProblemException.badField("state", "is required: AVAILABLE, PAUSED or SIGNED_OUT");
+        }
+        if (state == QueueState.PAUSED && reason == null) {
+            throw ProblemException.badField("reason", "is required for a pause: BREAK, SUPERVISION or WRAP_UP");
+        }
+        if (state != QueueState.PAUSED && reason != null) {
+            throw ProblemException.badField("reason", "is only given with a pause");
+        }
+        String what = state + (reason == null ? "" : " " + reason);
+        return adapter.change(endpoint, new AdapterPresence.Change(queueSite, state, reason))
+                .flatMap(p -> Panache.withTransaction(() ->
+                        audit.record(who, AuditAction.UPDATE, RECORD_TYPE, endpoint, what)).replaceWith(p));
+    }
+
+    public Uni<AdapterPresence.Presence> current(StaffMember staff, String endpoint) {
+        siteFor(staff, endpoint, staff.site());
+        return adapter.current(endpoint);
+    }
+
+    /** The queue's site; 403 for anyone but the advisor of this endpoint or a supervisor. */
+    private static Site siteFor(StaffMember staff, String endpoint, Site given) {
+        if (endpoint == null || !ENDPOINT.matcher(endpoint).matches()) {
+            throw ProblemException.badField("endpoint", "must be a phone endpoint name (a-z, 0-9, - and _)");
+        }
+        if (staff.advisor() && endpoint.equals(staff.endpoint())) {
+            return staff.advisorSite();
+        }
+        if (!staff.supervisor()) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "Only the advisor of this phone or a supervisor may change its queue presence", List.of());
+        }
+        if (given == null) {
+            throw ProblemException.badField("site", "is required: the site whose queue the phone belongs to");
+        }
+        return given;
+    }
+}
