@@ -238,11 +238,14 @@ class ConsoleIT {
         new Select(browser.driver().findElement(By.id("f-vis"))).selectByValue("kladder");
         choose(browser, "f-mine");
         browser.driver().findElement(By.cssSelector("[data-testid=filter]")).click();
+        // The filter is a form GET: wait for the new page before reading its address (the click only starts it).
+        new WebDriverWait(browser.driver(), POP).until(d -> d.getCurrentUrl().contains("vis=kladder"));
         assertThat(browser.driver().getCurrentUrl()).contains("vis=kladder").contains("mine=ja");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Mit arbejde");
         assertThat(text(browser, "[data-testid=work]")).contains("Kladde").doesNotContain("Opkald uden indhold: tavst");
         new Select(browser.driver().findElement(By.id("f-vis"))).selectByValue("ulogget");
         browser.driver().findElement(By.cssSelector("[data-testid=filter]")).click();
+        new WebDriverWait(browser.driver(), POP).until(d -> d.getCurrentUrl().contains("vis=ulogget"));
         assertThat(browser.driver().getCurrentUrl()).contains("vis=ulogget");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Mit arbejde");
     }
