@@ -48,6 +48,7 @@ public class CallbackPlacer {
     private final Set<Line> closed = EnumSet.noneOf(Line.class);
     /** This instance's name in core's claims: a restarted adapter is a new holder (its old claims run out). */
     private final String holder = "adapter-" + UUID.randomUUID();
+    private boolean coreDown;
 
     public CallbackPlacer(CallbackDesk desk, CallbackDialer dialer, CoreCallbacks core, Router router, HotlineConfig config) {
         this.desk = desk;
@@ -72,9 +73,14 @@ public class CallbackPlacer {
                 closed.remove(line);
                 placeNext(line, decision);
             }
+            coreDown = false;
         } catch (IOException e) {
-            LOG.warnf("callbacks: core not reachable (%s); trying again in %s", e.getMessage(),
-                    config.callback().pollInterval());
+            if (!coreDown) {
+                // Once per outage, not once per poll.
+                LOG.warnf("callbacks: core not reachable (%s); trying again every %s", e.getMessage(),
+                        config.callback().pollInterval());
+            }
+            coreDown = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
