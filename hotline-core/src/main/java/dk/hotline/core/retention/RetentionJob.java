@@ -105,7 +105,7 @@ public class RetentionJob {
      * Callback numbers past their limit, every few minutes as well as nightly: a limit of hours must not wait for the
      * night. Not once-per-cluster: the statement is idempotent and touches only what is due.
      */
-    @Scheduled(every = "${hotline.retention.callback-check}", delayed = "${hotline.retention.callback-check}",
+    @Scheduled(every = "${hotline.callback.expiry-check}", delayed = "${hotline.callback.expiry-check}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> callbackNumbersDue() {
         return pool.withTransaction(c -> callbackNumbers(c, new LinkedHashMap<>(), clock.instant()))

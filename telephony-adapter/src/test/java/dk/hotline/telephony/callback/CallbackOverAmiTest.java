@@ -88,6 +88,19 @@ class CallbackOverAmiTest {
         return asterisk.queueActions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("action"))).findFirst().orElseThrow();
     }
 
+    private void awaitOutcome(String id, String outcome) {
+        await().atMost(WAIT).untilAsserted(() -> core.verify(postRequestedFor(urlEqualTo("/api/callbacks/" + id + "/outcome"))
+                .withRequestBody(matchingJsonPath("$.outcome", equalTo(outcome)))));
+    }
+
+    /** The advisor signs out, so the next test starts with nobody free. */
+    private void memberLeaves(String endpoint) {
+        asterisk.send(List.of("Event: QueueMemberRemoved\nPrivilege: agent,all\nQueue: hotline-aarhus\n"
+                + "MemberName: " + endpoint + "\nInterface: PJSIP/" + endpoint + "\n"));
+        await().atMost(WAIT).until(() -> presence.members("hotline-aarhus").stream()
+                .noneMatch(m -> m.memberInterface().equals("PJSIP/" + endpoint)));
+    }
+
     /** Core has one request for the national line to hand out, then none. */
     private void oneRequestToClaim(String id) {
         core.stubFor(post(urlEqualTo("/api/callbacks/claim")).inScenario(id).whenScenarioStateIs(Scenario.STARTED)
@@ -161,10 +174,8 @@ class CallbackOverAmiTest {
         // The advisor answered, the caller answered and the advisor's leg ended: the dialplan's VarSet.
         asterisk.send(List.of("Event: VarSet\nPrivilege: dialplan,all\nChannel: PJSIP/advisor-aarhus-5-00000031\n"
                 + "Uniqueid: 1795700100.9\nLinkedid: 1795700100.9\nVariable: HOTLINE_CALLBACK_RESULT\nValue: " + id + ":ANSWER\n"));
-        await().atMost(WAIT).untilAsserted(() -> core.verify(postRequestedFor(urlEqualTo("/api/callbacks/" + id + "/outcome"))
-                .withRequestBody(matchingJsonPath("$.outcome", equalTo("MADE")))));
-        asterisk.send(List.of("Event: QueueMemberRemoved\nPrivilege: agent,all\nQueue: hotline-aarhus\n"
-                + "MemberName: advisor-aarhus-5\nInterface: PJSIP/advisor-aarhus-5\n"));
+        awaitOutcome(id, "MADE");
+        memberLeaves("advisor-aarhus-5");
     }
 
     @Test
@@ -178,10 +189,8 @@ class CallbackOverAmiTest {
         asterisk.send(List.of("Event: OriginateResponse\nPrivilege: call,all\nActionID: " + originate.get("actionid")
                 + "\nResponse: Failure\nChannel: PJSIP/advisor-aarhus-6\nContext: hotline-callback-out\nExten: s\n"
                 + "Application: \nData: \nReason: 3\nUniqueid: <null>\nCallerIDNum: 70102030\nCallerIDName: Tilbagekald\n"));
-        await().atMost(WAIT).untilAsserted(() -> core.verify(postRequestedFor(urlEqualTo("/api/callbacks/" + id + "/outcome"))
-                .withRequestBody(matchingJsonPath("$.outcome", equalTo("ADVISOR_NOT_REACHED")))));
-        asterisk.send(List.of("Event: QueueMemberRemoved\nPrivilege: agent,all\nQueue: hotline-aarhus\n"
-                + "MemberName: advisor-aarhus-6\nInterface: PJSIP/advisor-aarhus-6\n"));
+        awaitOutcome(id, "ADVISOR_NOT_REACHED");
+        memberLeaves("advisor-aarhus-6");
     }
 
     @Test
