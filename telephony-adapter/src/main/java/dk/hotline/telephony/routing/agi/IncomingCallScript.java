@@ -1,5 +1,9 @@
 package dk.hotline.telephony.routing.agi;
 
+import dk.hotline.telephony.routing.domain.CallbackNumbers;
+import dk.hotline.telephony.routing.domain.RouteAction;
+import java.time.Duration;
+
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.RoutingDecision;
@@ -29,8 +33,15 @@ public final class IncomingCallScript implements AgiScript {
     private final Map<String, Line> numbers;
     private final Line defaultLine;
     private final ZoneId zone;
+    private final Duration callbackOfferAfter;
 
     public IncomingCallScript(Router router, Map<String, Line> numbers, ZoneId zone) {
+        this(router, numbers, zone, Duration.ZERO);
+    }
+
+    /** @param callbackOfferAfter when a queued caller is offered a callback; zero for never */
+    public IncomingCallScript(Router router, Map<String, Line> numbers, ZoneId zone, Duration callbackOfferAfter) {
+        this.callbackOfferAfter = callbackOfferAfter;
         this.router = router;
         this.numbers = Map.copyOf(numbers);
         this.defaultLine = Line.NATIONAL;
@@ -65,12 +76,21 @@ public final class IncomingCallScript implements AgiScript {
                 channel.setVariable("HOTLINE_NEXT_OPEN", NEXT_OPEN.format(decision.nextOpening().atZone(zone)));
                 channel.setVariable("HOTLINE_NEXT_OPEN_EPOCH", Long.toString(decision.nextOpening().getEpochSecond()));
             }
+            if (offersCallback(decision, request)) {
+                channel.setVariable("HOTLINE_CALLBACK_OFFER_AFTER", Long.toString(callbackOfferAfter.toSeconds()));
+            }
             channel.setVariable("HOTLINE_ACTION", decision.action().name());
         } catch (AgiHangupException e) {
             LOG.debugf("caller hung up during routing of call %s", request.getUniqueId());
         }
         LOG.debugf("call %s on %s → %s %s degraded=%s", request.getUniqueId(), line, decision.action(),
                 decision.queue(), decision.degraded());
+    }
+
+    /** Queued callers whose number can be called back, when the offer is on. */
+    private boolean offersCallback(RoutingDecision decision, AgiRequest request) {
+        return callbackOfferAfter.toSeconds() > 0 && decision.action() != RouteAction.CLOSED
+                && CallbackNumbers.callable(request.getCallerIdNumber());
     }
 
     private static boolean isBlank(String s) {
