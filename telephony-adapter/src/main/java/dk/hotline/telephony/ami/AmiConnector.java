@@ -5,6 +5,7 @@ import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
+import dk.hotline.telephony.presence.domain.KeptPresence;
 import dk.hotline.telephony.presence.domain.QueueCommand;
 import dk.hotline.telephony.presence.domain.QueueCommandSender;
 import dk.hotline.telephony.routing.domain.QueuePresence;
@@ -64,6 +65,7 @@ public class AmiConnector implements QueueCommandSender {
     private final CallTracker tracker;
     private final QueuePresence presence;
     private final AdvisorPresence advisors;
+    private final KeptPresence kept;
     private final CallEventPublisher publisher;
     private final Clock clock;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,11 +80,12 @@ public class AmiConnector implements QueueCommandSender {
     private Duration backoff;
 
     public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence, AdvisorPresence advisors,
-                        CallEventPublisher publisher, Clock clock) {
+                        KeptPresence kept, CallEventPublisher publisher, Clock clock) {
         this.config = config.ami();
         this.tracker = tracker;
         this.presence = presence;
         this.advisors = advisors;
+        this.kept = kept;
         this.publisher = publisher;
         this.clock = clock;
         this.backoff = this.config.reconnectInitialBackoff();
@@ -210,7 +213,9 @@ public class AmiConnector implements QueueCommandSender {
         }
         presence.snapshotCompleted();
         // Asterisk may have lost what advisors asked for (restarted without its AstDB, a member removed by hand):
-        // say it again. Members of ours we had no wish for are adopted as they are.
+        // say it again. What core keeps fills in what this adapter does not know (it restarted); members of ours
+        // nobody asked for are adopted as they are.
+        advisors.restore(kept.read());
         List<QueueCommand> reassert = advisors.reconcile(presence::members);
         if (!reassert.isEmpty()) {
             LOG.infof("AMI re-asserting %d queue membership changes", reassert.size());

@@ -89,6 +89,19 @@ public final class AdvisorPresence {
     }
 
     /**
+     * What core kept of each advisor's last change (it outlives this adapter): taken for every endpoint with no wish
+     * here yet. A wish this adapter holds came later through core or is its own follow-up pause, and stays.
+     */
+    public synchronized void restore(List<Wanted> kept) {
+        for (Wanted w : kept) {
+            if (validEndpoint(w.endpoint()) && w.site() != null && w.state() != null
+                    && (w.state() == PresenceState.PAUSED) == (w.reason() != null)) {
+                wanted.putIfAbsent(w.endpoint(), new Wanted(w.endpoint(), w.site(), w.state(), w.reason(), null));
+            }
+        }
+    }
+
+    /**
      * After a queue snapshot ({@code QueueStatus}): the commands that re-assert every wanted state Asterisk does not
      * hold, and adoption of the members of ours we had no wish for. {@code membersOf} gives a queue's members.
      */
