@@ -13,11 +13,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The advisors' wanted presence as core keeps it ({@code GET {core}/api/presence}, role {@code service}). Read after
- * every AMI login, on the AMI supervisor thread (blocking is fine there). Core unreachable: nothing restored, logged.
+ * every AMI login, on the AMI supervisor thread (blocking is fine there). Core unreachable: logged, tried again later.
  */
 @ApplicationScoped
 public class CoreKeptPresence implements KeptPresence {
@@ -33,12 +34,12 @@ public class CoreKeptPresence implements KeptPresence {
     }
 
     @Override
-    public List<AdvisorPresence.Wanted> read() {
+    public Optional<List<AdvisorPresence.Wanted>> read() {
         try {
             HttpResponse<String> response = core.get("/api/presence");
             if (response.statusCode() != 200) {
                 LOG.warnf("core answered %d for the advisors' wanted presence", response.statusCode());
-                return List.of();
+                return Optional.empty();
             }
             List<AdvisorPresence.Wanted> kept = new ArrayList<>();
             for (JsonNode n : mapper.readTree(response.body())) {
@@ -51,13 +52,13 @@ public class CoreKeptPresence implements KeptPresence {
                     LOG.warnf("skipped a wanted presence core sent: %s", e.getMessage());
                 }
             }
-            return kept;
+            return Optional.of(kept);
         } catch (IOException e) {
-            LOG.warnf("could not read the advisors' wanted presence from core: %s", e.getMessage());
-            return List.of();
+            LOG.warnf("could not read the advisors' wanted presence from core: %s", e.toString());
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return Optional.empty();
         }
     }
 }

@@ -175,4 +175,15 @@ class AdvisorPresenceTest {
         assertThat(presence.wanted("Bad Name")).isEmpty();
         assertThat(presence.wanted("advisor-cph-1")).isEmpty();
     }
+
+    @Test
+    void whatCoreKeptOutranksAMemberOnlyAdoptedFromAsterisk() {
+        // Core was unreachable at login: Asterisk's member was adopted as it stood; core answers later.
+        queues.memberUpdated(member("advisor-aarhus-1", false, ""));
+        assertThat(reconcile()).isEmpty();
+        presence.restore(List.of(new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.SIGNED_OUT,
+                null, null)));
+
+        assertThat(reconcile()).containsExactly(new QueueCommand.Remove("hotline-aarhus", "PJSIP/advisor-aarhus-1"));
+    }
 }
