@@ -5,6 +5,7 @@ import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
+import dk.hotline.telephony.presence.domain.KeptPresence;
 import dk.hotline.telephony.presence.domain.QueueCommand;
 import dk.hotline.telephony.presence.domain.QueueCommandSender;
 import dk.hotline.telephony.callback.domain.CallbackCall;
@@ -62,11 +63,13 @@ import org.jboss.logging.Logger;
 public class AmiConnector implements QueueCommandSender, CallbackDialer {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
+    private static final Duration KEPT_PRESENCE_RETRY = Duration.ofSeconds(10);
 
     private final HotlineConfig.Ami config;
     private final CallTracker tracker;
     private final QueuePresence presence;
     private final AdvisorPresence advisors;
+    private final KeptPresence kept;
     private final CallEventPublisher publisher;
     private final CallbackDesk callbacks;
     private final Clock clock;
@@ -78,16 +81,19 @@ public class AmiConnector implements QueueCommandSender, CallbackDialer {
     private final AtomicLong eventsFolded = new AtomicLong();
     private volatile ManagerConnection connection;
     private volatile boolean connected;
+    /** A re-read of core's kept presence is scheduled (only the supervisor thread touches it). */
+    private boolean keptPresenceRetrying;
     private volatile boolean stopping;
     private Duration backoff;
 
     public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence, AdvisorPresence advisors,
-                        CallEventPublisher publisher, CallbackDesk callbacks, Clock clock) {
+                        KeptPresence kept, CallEventPublisher publisher, CallbackDesk callbacks, Clock clock) {
         this.callbacks = callbacks;
         this.config = config.ami();
         this.tracker = tracker;
         this.presence = presence;
         this.advisors = advisors;
+        this.kept = kept;
         this.publisher = publisher;
         this.clock = clock;
         this.backoff = this.config.reconnectInitialBackoff();
@@ -244,13 +250,41 @@ public class AmiConnector implements QueueCommandSender, CallbackDialer {
         }
         presence.snapshotCompleted();
         // Asterisk may have lost what advisors asked for (restarted without its AstDB, a member removed by hand):
-        // say it again. Members of ours we had no wish for are adopted as they are.
+        // say it again. What core keeps fills in what this adapter does not know (it restarted); members of ours
+        // nobody asked for are adopted as they are until core can be read.
+        if (!restoreKeptPresence() && !keptPresenceRetrying) {
+            keptPresenceRetrying = true;
+            supervisor.schedule(this::retryKeptPresence, KEPT_PRESENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
         List<QueueCommand> reassert = advisors.reconcile(presence::members);
         if (!reassert.isEmpty()) {
             LOG.infof("AMI re-asserting %d queue membership changes", reassert.size());
             AmiQueueCommands.send(c, reassert, config.actionTimeout().toMillis());
         }
         LOG.infof("AMI resynchronised: %d calls in progress", tracker.callsInProgress());
+    }
+
+    /** Takes what core keeps of the advisors' wishes; false when core could not be read. */
+    private boolean restoreKeptPresence() {
+        return kept.read().map(list -> {
+            advisors.restore(list);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Core was unreachable at login: read it again until it answers, then re-assert. On the supervisor thread. */
+    private void retryKeptPresence() {
+        if (stopping) {
+            return;
+        }
+        if (!restoreKeptPresence()) {
+            supervisor.schedule(this::retryKeptPresence, KEPT_PRESENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        keptPresenceRetrying = false;
+        if (connected) {
+            sendQueueCommands(advisors.reconcile(presence::members));
+        }
     }
 
     private static void failIfError(ManagerResponse response, String action) {

@@ -98,6 +98,12 @@ public final class RealPathBenchmark {
             adapter.awaitUp("/q/health/ready");
             adapter.awaitUp("/q/health/well");
             KafkaTopics.awaitAssigned(group, callsTopic);
+            // No static queue members: both Aarhus phones are signed in through core, as advisors do it.
+            CorePresence presence = new CorePresence("http://127.0.0.1:"
+                    + env.get(SuiteEnvironment.CORE).get("QUARKUS_HTTP_PORT"),
+                    SuiteEnvironment.setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"));
+            presence.signIn("advisor-aarhus-1", "AARHUS");
+            presence.signIn("advisor-aarhus-2", "AARHUS");
             Sipp sipp = new Sipp(sippBinary, pbxPorts.sip(), run.resolve("sipp"));
             // A first call warms up the JVMs and the PBX; it is not counted.
             measure("warm-up", pbx, sipp, ports, pbxPorts.telco(), coreDatabase, 3, every, talk);

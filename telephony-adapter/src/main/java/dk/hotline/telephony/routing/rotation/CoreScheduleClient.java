@@ -1,25 +1,21 @@
 package dk.hotline.telephony.routing.rotation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.hotline.telephony.config.HotlineConfig;
-import dk.hotline.telephony.core.CoreToken;
 import dk.hotline.contracts.vocabulary.Line;
+import dk.hotline.telephony.core.CoreClient;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Fetches the schedule snapshot from core ({@code GET {core}/api/rotation/schedule/{line}}) with a bearer token from
- * the client-credentials grant (Keycloak client {@code telephony-adapter}). Runs at start-up and then again, on the
+ * Fetches the schedule snapshot from core ({@code GET {core}/api/rotation/schedule/{line}}) with the adapter's own
+ * token ({@link CoreClient}). Runs at start-up and then again, on the
  * scheduler's worker thread, for any line whose replica is missing or stale. Never on the call path: routing reads
  * only the replica.
  */
@@ -28,20 +24,15 @@ public class CoreScheduleClient {
 
     private static final Logger LOG = Logger.getLogger(CoreScheduleClient.class);
 
-    private final HotlineConfig.Core core;
+    private final CoreClient core;
     private final ScheduleReplica replica;
     private final ScheduleJson json;
-    private final HttpClient http;
     private final Set<Line> fetchedOnce = EnumSet.noneOf(Line.class);
-    private final CoreToken coreToken;
 
-    public CoreScheduleClient(HotlineConfig config, ScheduleReplica replica, ObjectMapper mapper,
-                              CoreToken coreToken) {
-        this.coreToken = coreToken;
-        this.core = config.core();
+    public CoreScheduleClient(CoreClient core, ScheduleReplica replica, ObjectMapper mapper) {
+        this.core = core;
         this.replica = replica;
         this.json = new ScheduleJson(mapper);
-        this.http = HttpClient.newBuilder().connectTimeout(core.timeout()).build();
     }
 
     @Scheduled(every = "${hotline.core.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -56,16 +47,9 @@ public class CoreScheduleClient {
     /** Answers whether a snapshot was fetched; failures are logged and left to the next round. */
     synchronized boolean fetchSnapshot(Line line) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create(core.url() + "/api/rotation/schedule/" + line.name()))
-                    .timeout(core.timeout()).header("Accept", "application/json").GET();
-            coreToken.get().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = core.get("/api/rotation/schedule/" + line.name());
             if (response.statusCode() != 200) {
                 LOG.warnf("core answered %d for the %s schedule", response.statusCode(), line);
-                if (response.statusCode() == 401) {
-                    coreToken.forget();
-                }
                 return false;
             }
             Schedule schedule = json.read(response.body());
@@ -82,5 +66,4 @@ public class CoreScheduleClient {
             return false;
         }
     }
-
 }
