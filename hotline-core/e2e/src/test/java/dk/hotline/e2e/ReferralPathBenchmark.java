@@ -91,8 +91,9 @@ public final class ReferralPathBenchmark {
             String token = new Realm(ServiceEnvironment.keycloakUrl()).user("advisor-aarhus");
             ReferralPathBenchmark bench = new ReferralPathBenchmark(token, core,
                     "jdbc:postgresql://127.0.0.1:" + ServiceEnvironment.pgPort() + "/" + routingDb);
-            System.out.println("warm-up: 300 referrals at 50/s");
-            bench.run(50, 300);
+            int warmup = Integer.parseInt(ServiceEnvironment.get("HOTLINE_BENCH_WARMUP", "300"));
+            System.out.println("warm-up: " + warmup + " referrals at 50/s");
+            bench.run(50, warmup);
             List<String> rows = new ArrayList<>();
             for (int rate : rates) {
                 int count = rate * seconds;
