@@ -165,6 +165,8 @@ cluster_service_start() {
     -e "s|^HOTLINE_KAFKA_BOOTSTRAP=.*|HOTLINE_KAFKA_BOOTSTRAP=$(cluster_bootstrap)|" \
     -e "s/^HOTLINE_AGI_PORT=.*/HOTLINE_AGI_PORT=$((CLUSTER_AGI_PORT_BASE + i))/" \
     -e "s/^HOTLINE_AMI_PORT=.*/HOTLINE_AMI_PORT=${HOTLINE_CLUSTER_AMI_PORT:-$((CLUSTER_AGI_PORT_BASE - 34))}/")
+  # A recipient's webhook on loopback (the chaos run's receiver) is plain HTTP; production takes https only.
+  [[ "$module" == routing ]] && env_lines+=(ROUTING_WEBHOOK_ALLOW_PLAIN_HTTP=true)
   say "$name: starting on port $port"
   (cd "$REPO_DIR/$module" && start_daemon "$name" "$log" \
     env "${env_lines[@]}" java "-Xmx${HOTLINE_CLUSTER_SERVICE_HEAP:-320m}" -jar "$jar")
@@ -229,9 +231,15 @@ EOF
 cluster_haproxy_start() {
   apt_ensure haproxy
   command -v haproxy >/dev/null || die "HAProxy is needed for the cluster stack (apt-get install haproxy)"
-  running_pid haproxy >/dev/null && stop_daemon haproxy 10
-  local cfg
+  local cfg old=""
+  [[ -f "$STACK_DIR/haproxy.cfg" ]] && old="$(<"$STACK_DIR/haproxy.cfg")"
   cfg="$(cluster_haproxy_config)"
+  # Starting the stack again (after a fault) keeps the load balancer and its open connections.
+  if running_pid haproxy >/dev/null && [[ "$(<"$cfg")" == "$old" ]]; then
+    say "HAProxy: already running"
+    return 0
+  fi
+  running_pid haproxy >/dev/null && stop_daemon haproxy 10
   haproxy -c -q -f "$cfg" || die "HAProxy rejects $cfg"
   start_daemon haproxy "$LOG_DIR/haproxy.log" haproxy -db -f "$cfg"
   say "HAProxy: core http://127.0.0.1:$CORE_PORT, adapter http://127.0.0.1:$TELEPHONY_PORT," \
@@ -261,6 +269,41 @@ cmd_up_cluster() {
   done
   cmd_status_cluster_body
   ((${#failed[@]} == 0)) || { warn "not running: ${failed[*]} (logs in $LOG_DIR)"; exit 1; }
+}
+
+# The chaos run's faults (deploy/local/chaos): SIGKILL of one piece, and starting it again. A piece is
+# postgresql, kafka-1..3, or <service>-1..2; PostgreSQL is stopped in immediate mode, its crash.
+cmd_kill_cluster() {
+  local name="$1" pid
+  case "$name" in
+    postgresql)
+      as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" -m immediate -w -t 30 stop >/dev/null
+      say "postgresql: stopped in immediate mode (no shutdown checkpoint, as a crash)"
+      return 0
+      ;;
+  esac
+  pid="$(running_pid "$name")" || die "$name is not running"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  rm -f "$(pid_file "$name")"
+  say "$name: killed with SIGKILL (pid $pid)"
+}
+
+cmd_revive_cluster() {
+  local name="$1"
+  case "$name" in
+    postgresql) pg_start ;;
+    kafka-[123])
+      local n="${name#kafka-}"
+      cluster_kafka_start_one "$n"
+      # shellcheck disable=SC2317 # called through wait_until
+      broker_listening() { port_open $((CLUSTER_KAFKA_PORT_BASE + n)); }
+      wait_until "Kafka broker $n" 180 "$LOG_DIR/$name.out" broker_listening
+      say "$name: listening again"
+      ;;
+    hotline-core-[12] | telephony-adapter-[12] | routing-[12])
+      cluster_service_start "${name%-*}" "${name##*-}" ;;
+    *) die "no such piece of the cluster stack: $name (postgresql, kafka-1..3, <service>-1..2)" ;;
+  esac
 }
 
 cmd_down_cluster() {

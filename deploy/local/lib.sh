@@ -403,7 +403,8 @@ keycloak_start() {
       --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
       --hostname="$KEYCLOAK_URL" --import-realm
   fi
-  wait_until Keycloak 300 "$log" keycloak_ready
+  # A first start builds Keycloak (its augmentation took over 3 min on a busy 2-core machine).
+  wait_until Keycloak "${HOTLINE_KEYCLOAK_TIMEOUT:-600}" "$log" keycloak_ready
   say "Keycloak: ready, realm at $KEYCLOAK_URL/realms/hotline (admin console: admin/admin)"
 }
 

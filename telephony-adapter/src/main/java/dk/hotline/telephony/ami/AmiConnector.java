@@ -7,6 +7,9 @@ import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
 import dk.hotline.telephony.presence.domain.QueueCommand;
 import dk.hotline.telephony.presence.domain.QueueCommandSender;
+import dk.hotline.telephony.callback.domain.CallbackCall;
+import dk.hotline.telephony.callback.domain.CallbackDesk;
+import dk.hotline.telephony.callback.domain.CallbackDialer;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,7 +59,7 @@ import org.jboss.logging.Logger;
  * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
  */
 @ApplicationScoped
-public class AmiConnector implements QueueCommandSender {
+public class AmiConnector implements QueueCommandSender, CallbackDialer {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
 
@@ -65,6 +68,7 @@ public class AmiConnector implements QueueCommandSender {
     private final QueuePresence presence;
     private final AdvisorPresence advisors;
     private final CallEventPublisher publisher;
+    private final CallbackDesk callbacks;
     private final Clock clock;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ami-supervisor");
@@ -78,7 +82,8 @@ public class AmiConnector implements QueueCommandSender {
     private Duration backoff;
 
     public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence, AdvisorPresence advisors,
-                        CallEventPublisher publisher, Clock clock) {
+                        CallEventPublisher publisher, CallbackDesk callbacks, Clock clock) {
+        this.callbacks = callbacks;
         this.config = config.ami();
         this.tracker = tracker;
         this.presence = presence;
@@ -127,6 +132,35 @@ public class AmiConnector implements QueueCommandSender {
     public CompletionStage<Boolean> queueCommands(List<QueueCommand> commands) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         supervisor.execute(() -> done.complete(sendQueueCommands(commands)));
+        return done;
+    }
+
+    /**
+     * Sends a callback's Originate on the supervisor thread. True when Asterisk queued it; false when it refused or AMI
+     * is down; fails when no answer came (then nobody knows whether the advisor rings: the callback is not retried).
+     */
+    @Override
+    public CompletionStage<Boolean> originate(CallbackCall call) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        supervisor.execute(() -> {
+            ManagerConnection c = connection;
+            if (c == null || !connected) {
+                done.complete(false);
+                return;
+            }
+            try {
+                ManagerResponse r = c.sendAction(AmiCallbacks.originate(call, config.callbackRing()),
+                        config.actionTimeout().toMillis());
+                boolean accepted = r != null && "Success".equalsIgnoreCase(r.getResponse());
+                if (!accepted) {
+                    LOG.warnf("AMI Originate of callback %s refused: %s", call.callbackId(),
+                            r == null ? "no response" : r.getMessage());
+                }
+                done.complete(accepted);
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
         return done;
     }
 
@@ -251,6 +285,7 @@ public class AmiConnector implements QueueCommandSender {
         }
         eventsFolded.incrementAndGet();
         foldPresence(event);
+        AmiCallbacks.toSignal(event).ifPresent(callbacks::signal);
         AmiEventMapper.toSignal(event).ifPresent(signal -> publisher.publish(tracker.apply(signal)));
     }
 

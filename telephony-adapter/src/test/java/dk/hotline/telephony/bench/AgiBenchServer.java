@@ -103,7 +103,7 @@ public final class AgiBenchServer {
                 // the agi_* header, up to its blank line
             }
             OutputStream out = socket.getOutputStream();
-            out.write("SET VARIABLE HOTLINE_ROUTE \"1.0,AARHUS,hotline-aarhus,false,,,,QUEUE\"\n"
+            out.write("SET VARIABLE HOTLINE_ROUTE \"1.0,AARHUS,hotline-aarhus,false,,,,,QUEUE\"\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             in.readLine();

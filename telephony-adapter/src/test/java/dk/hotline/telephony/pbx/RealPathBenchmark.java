@@ -252,7 +252,7 @@ public final class RealPathBenchmark {
                         uniqueId = line.substring("agi_uniqueid: ".length());
                     }
                 }
-                out.write(("SET VARIABLE HOTLINE_ROUTE \"" + uniqueId + ",AARHUS,hotline-aarhus,false,,,,QUEUE\"\n")
+                out.write(("SET VARIABLE HOTLINE_ROUTE \"" + uniqueId + ",AARHUS,hotline-aarhus,false,,,,,QUEUE\"\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 in.readLine();

@@ -80,8 +80,9 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     /**
-     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause), each as its header lines with lower
-     * case keys, in order. Answered Success, as Asterisk does; no member events follow (a test sends those).
+     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause) and Originates, each as its header
+     * lines with lower case keys (an Originate's several Variable lines joined by ","), in order. Answered Success, as
+     * Asterisk does; no events follow (a test sends those).
      */
     public List<Map<String, String>> queueActions() {
         return List.copyOf(queueActions);
@@ -180,8 +181,9 @@ public final class FakeAsterisk implements AutoCloseable {
                     if (!line.isEmpty()) {
                         int colon = line.indexOf(':');
                         if (colon > 0) {
-                            action.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                                    line.substring(colon + 1).trim());
+                            // Repeated headers (an Originate's Variable lines) are joined by ",".
+                            action.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    line.substring(colon + 1).trim(), (a, b) -> a + "," + b);
                         }
                         continue;
                     }
@@ -225,7 +227,8 @@ public final class FakeAsterisk implements AutoCloseable {
                 default -> {
                     if (!loggedIn) {
                         respond(id, "Response: Error", "Message: Permission denied");
-                    } else if (name.startsWith("queue") && !name.equals("queuestatus") && !denied.contains(name)) {
+                    } else if ((name.startsWith("queue") && !name.equals("queuestatus") || name.equals("originate"))
+                            && !denied.contains(name)) {
                         queueActions.add(Map.copyOf(action));
                         respond(id, "Response: Success", "Message: done");
                     } else {
@@ -382,6 +385,18 @@ public final class FakeAsterisk implements AutoCloseable {
 
     /** Sends arbitrary bytes as the header and then plays along; for malformed-input tests. */
     public static AgiAnswer agiConversation(int port, String opening) {
+        return agiConversation(port, opening, Map.of());
+    }
+
+    /** One FastAGI conversation on a channel holding {@code channelVariables} (answered to GET VARIABLE). */
+    public static AgiAnswer agiCall(int port, Map<String, String> headers, Map<String, String> channelVariables) {
+        StringBuilder header = new StringBuilder();
+        headers.forEach((k, v) -> header.append(k).append(": ").append(v).append('\n'));
+        header.append('\n');
+        return agiConversation(port, header.toString(), channelVariables);
+    }
+
+    private static AgiAnswer agiConversation(int port, String opening, Map<String, String> channelVariables) {
         List<String> commands = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -395,7 +410,10 @@ public final class FakeAsterisk implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 commands.add(line);
                 parseSetVariable(line, variables);
-                out.write("200 result=1\n".getBytes(StandardCharsets.UTF_8));
+                String asked = line.startsWith("GET VARIABLE ") ? line.substring(13).replace("\"", "").trim() : null;
+                String answer = asked == null ? "200 result=1\n" : channelVariables.containsKey(asked)
+                        ? "200 result=1 (" + channelVariables.get(asked) + ")\n" : "200 result=0\n";
+                out.write(answer.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (SocketException e) {

@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * The one place where failures become HTTP answers, in every service: every error is
  * application/problem+json (RFC 9457), bad input is always 4xx naming the field (or the
- * line and column of a syntax error), and an unexpected failure is a 500 that reveals
- * nothing (the log holds the class name only, never request data).
+ * line and column of a syntax error), an unreachable database is a 503 with Retry-After
+ * ({@link StorageOutage}), and an unexpected failure is a 500 that reveals nothing (the log
+ * holds the class name only, never request data).
  *
  * <p>One method per exception family, each more specific than the built-in mapper
  * Quarkus would otherwise choose (Jackson's, Hibernate Validator's and the security
@@ -40,6 +41,7 @@ public class ProblemMapper {
 
     public static final String INVALID_INPUT = "invalid-input";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER_SECONDS = "3";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -131,6 +133,13 @@ public class ProblemMapper {
             if (t instanceof WebApplicationException w) {
                 return web(w);
             }
+        }
+        if (StorageOutage.in(e)) {
+            LOG.warnf("Database unreachable, answered 503: %s", t.getClass().getName());
+            return Response.fromResponse(answer(Problem.of(503, "unavailable", "Service unavailable",
+                    "The service cannot reach its database just now; send the same request again in a few seconds "
+                            + "(with the same Idempotency-Key where it takes one)", List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf("Unexpected failure: %s", t.getClass().getName());
         LOG.debug("Unexpected failure", t);

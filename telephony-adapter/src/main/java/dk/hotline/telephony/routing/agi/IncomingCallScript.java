@@ -1,5 +1,9 @@
 package dk.hotline.telephony.routing.agi;
 
+import dk.hotline.telephony.routing.domain.CallbackNumbers;
+import dk.hotline.telephony.routing.domain.RouteAction;
+import java.time.Duration;
+
 import dk.hotline.contracts.vocabulary.Line;
 import dk.hotline.telephony.routing.domain.Router;
 import dk.hotline.telephony.routing.domain.RoutingDecision;
@@ -32,15 +36,22 @@ public final class IncomingCallScript implements AgiScript {
     /** The variables HOTLINE_ROUTE carries, in order; the dialplan's ARRAY(...) must name the same. */
     public static final List<String> ROUTE_FIELDS = List.of("HOTLINE_CALL_ID", "HOTLINE_SITE", "HOTLINE_QUEUE",
             "HOTLINE_DEGRADED", "HOTLINE_OVERFLOW_REASON", "HOTLINE_NEXT_OPEN", "HOTLINE_NEXT_OPEN_EPOCH",
-            "HOTLINE_ACTION");
+            "HOTLINE_CALLBACK_OFFER_AFTER", "HOTLINE_ACTION");
     private static final DateTimeFormatter NEXT_OPEN = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Router router;
     private final Map<String, Line> numbers;
     private final Line defaultLine;
     private final ZoneId zone;
+    private final Duration callbackOfferAfter;
 
     public IncomingCallScript(Router router, Map<String, Line> numbers, ZoneId zone) {
+        this(router, numbers, zone, Duration.ZERO);
+    }
+
+    /** @param callbackOfferAfter when a queued caller is offered a callback; zero for never */
+    public IncomingCallScript(Router router, Map<String, Line> numbers, ZoneId zone, Duration callbackOfferAfter) {
+        this.callbackOfferAfter = callbackOfferAfter;
         this.router = router;
         this.numbers = Map.copyOf(numbers);
         this.defaultLine = Line.NATIONAL;
@@ -64,7 +75,7 @@ public final class IncomingCallScript implements AgiScript {
             decision = router.failSafe(line);
         }
         try {
-            channel.setVariable("HOTLINE_ROUTE", route(request.getUniqueId(), decision));
+            channel.setVariable("HOTLINE_ROUTE", route(request, decision));
         } catch (AgiHangupException e) {
             LOG.debugf("caller hung up during routing of call %s", request.getUniqueId());
         }
@@ -73,16 +84,23 @@ public final class IncomingCallScript implements AgiScript {
     }
 
     /** The values of {@link #ROUTE_FIELDS}; none of them can hold a comma (ids, enum names, queue names, times). */
-    String route(String callId, RoutingDecision decision) {
+    String route(AgiRequest request, RoutingDecision decision) {
         return String.join(",",
-                callId,
+                request.getUniqueId(),
                 decision.site().name(),
                 decision.queue(),
                 Boolean.toString(decision.degraded()),
                 decision.overflowReason() == null ? "" : decision.overflowReason().name(),
                 decision.nextOpening() == null ? "" : NEXT_OPEN.format(decision.nextOpening().atZone(zone)),
                 decision.nextOpening() == null ? "" : Long.toString(decision.nextOpening().getEpochSecond()),
+                offersCallback(decision, request) ? Long.toString(callbackOfferAfter.toSeconds()) : "",
                 decision.action().name());
+    }
+
+    /** Queued callers whose number can be called back, when the offer is on. */
+    private boolean offersCallback(RoutingDecision decision, AgiRequest request) {
+        return callbackOfferAfter.toSeconds() > 0 && decision.action() != RouteAction.CLOSED
+                && CallbackNumbers.callable(request.getCallerIdNumber());
     }
 
     private static boolean isBlank(String s) {
