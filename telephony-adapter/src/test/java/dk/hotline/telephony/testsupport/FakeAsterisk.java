@@ -461,6 +461,41 @@ public final class FakeAsterisk implements AutoCloseable {
         }
         if (args.size() >= 4 && args.get(0).equals("SET") && args.get(1).equals("VARIABLE")) {
             variables.put(args.get(2), args.get(3));
+            if (args.get(2).equals("HOTLINE_ROUTE") && !args.get(3).isEmpty()) {
+                splitAsTheDialplanDoes(args.get(3), variables);
+            }
+        }
+    }
+
+    /**
+     * What deploy/asterisk/extensions.conf does with the answer: {@code Set(ARRAY(a,b,...)=${HOTLINE_ROUTE})} sets
+     * each named variable in order to the matching value (empty when there is none). Read from the real dialplan,
+     * so a script and a dialplan that disagree on the order fail the tests.
+     */
+    private static void splitAsTheDialplanDoes(String route, Map<String, String> variables) {
+        String[] values = route.split(",", -1);
+        List<String> fields = dialplanRouteFields();
+        for (int i = 0; i < fields.size(); i++) {
+            variables.remove(fields.get(i));
+            variables.put(fields.get(i), i < values.length ? values[i] : "");
+        }
+    }
+
+    private static final java.util.regex.Pattern ROUTE_SPLIT =
+            java.util.regex.Pattern.compile("Set\\(ARRAY\\(([^)]*)\\)=\\$\\{HOTLINE_ROUTE\\}\\)");
+
+    /** The variable names of the dialplan's ARRAY(...) for HOTLINE_ROUTE. */
+    public static List<String> dialplanRouteFields() {
+        try {
+            String dialplan = java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "asterisk",
+                    "extensions.conf"));
+            java.util.regex.Matcher m = ROUTE_SPLIT.matcher(dialplan);
+            if (!m.find()) {
+                throw new IllegalStateException("extensions.conf does not split HOTLINE_ROUTE with ARRAY(...)");
+            }
+            return List.of(m.group(1).split(","));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
