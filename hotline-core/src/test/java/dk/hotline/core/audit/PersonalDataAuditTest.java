@@ -55,6 +55,16 @@ class PersonalDataAuditTest {
         PERSONAL.put("GET /api/referrals/{id}", new Expected(AuditAction.READ, "referral"));
     }
 
+    /** The caller's number kept for a callback (docs/telephony.md): the adapter's service account only. */
+    static final Map<String, Expected> PERSONAL_FOR_THE_ADAPTER = new LinkedHashMap<>();
+
+    static {
+        PERSONAL_FOR_THE_ADAPTER.put("POST /api/callbacks", new Expected(AuditAction.CREATE, "callback_request"));
+        PERSONAL_FOR_THE_ADAPTER.put("POST /api/callbacks/claim", new Expected(AuditAction.READ, "callback_request"));
+        PERSONAL_FOR_THE_ADAPTER.put("POST /api/callbacks/{id}/outcome", new Expected(AuditAction.DELETE, "callback_request"));
+        PERSONAL_FOR_THE_ADAPTER.put("POST /api/callbacks/close", new Expected(AuditAction.DELETE, "callback_request"));
+    }
+
     /**
      * Endpoints that carry no personal data: the rotation, vocabularies, the advisor's notices (ids only), the
      * supervisor's list of unlogged calls (call ids and endpoints), and the audit trail itself (staff and record ids).
@@ -79,7 +89,9 @@ class PersonalDataAuditTest {
             // the calendar links page: the same feed tokens as the API above
             "GET /vagtplan/kalender", "POST /vagtplan/kalender", "POST /vagtplan/kalender/{id}/tilbagekald",
             // an advisor's phone in the queue: endpoint and state only (changes audited all the same, PresenceTest)
-            "GET /api/presence/{endpoint}", "PUT /api/presence/{endpoint}");
+            "GET /api/presence/{endpoint}", "PUT /api/presence/{endpoint}", "GET /api/presence",
+            // a callback being placed: the request's id and the adapter's name, never the number
+            "POST /api/callbacks/{id}/dialling");
 
     /**
      * The screens (docs/advice-and-referrals.md). Those that show or change an advice log do it only through
@@ -102,6 +114,7 @@ class PersonalDataAuditTest {
     void everyEndpointIsClassifiedAsPersonalOrNot() {
         Set<String> endpoints = endpointsOfTheService();
         Set<String> classified = new TreeSet<>(PERSONAL.keySet());
+        classified.addAll(PERSONAL_FOR_THE_ADAPTER.keySet());
         classified.addAll(NOT_PERSONAL);
         classified.addAll(SCREENS);
         assertThat(endpoints).as("endpoints not classified in %s: add each to PERSONAL (with its audit entry) or NOT_PERSONAL",
@@ -153,6 +166,45 @@ class PersonalDataAuditTest {
             }
         });
         assertThat(missing).as("personal endpoints that left no audit entry").isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "telephony-adapter", roles = "service")
+    void everyCallbackEndpointLeavesItsAuditEntry() {
+        String line = "{\"line\":\"COPENHAGEN_LOCAL\"}";
+        given().contentType(ContentType.JSON).body(line).post("/api/callbacks/close").then().statusCode(200);
+        Map<String, String> recordOf = new LinkedHashMap<>();
+        String first = requestCallback();
+        recordOf.put("POST /api/callbacks", first);
+        given().contentType(ContentType.JSON).body("{\"line\":\"COPENHAGEN_LOCAL\",\"holder\":\"adapter-1\"}")
+                .post("/api/callbacks/claim").then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(first));
+        recordOf.put("POST /api/callbacks/claim", first);
+        given().contentType(ContentType.JSON).body("{\"holder\":\"adapter-1\"}")
+                .post("/api/callbacks/" + first + "/dialling").then().statusCode(204);
+        given().contentType(ContentType.JSON).body("{\"holder\":\"adapter-1\",\"outcome\":\"MADE\"}")
+                .post("/api/callbacks/" + first + "/outcome").then().statusCode(204);
+        recordOf.put("POST /api/callbacks/{id}/outcome", first);
+        String second = requestCallback();
+        given().contentType(ContentType.JSON).body(line).post("/api/callbacks/close").then().statusCode(200);
+        recordOf.put("POST /api/callbacks/close", second);
+
+        List<String> missing = new ArrayList<>();
+        PERSONAL_FOR_THE_ADAPTER.forEach((endpoint, expected) -> {
+            boolean found = entries(recordOf.get(endpoint)).stream()
+                    .anyMatch(e -> "telephony-adapter".equals(e.getString("actor"))
+                            && expected.action().name().equals(e.getString("action"))
+                            && expected.recordType().equals(e.getString("record_type")));
+            if (!found) {
+                missing.add(endpoint + " → " + expected);
+            }
+        });
+        assertThat(missing).as("callback endpoints that left no audit entry").isEmpty();
+    }
+
+    private static String requestCallback() {
+        return given().contentType(ContentType.JSON).body("{\"callId\":\"audit." + System.nanoTime()
+                        + "\",\"line\":\"COPENHAGEN_LOCAL\",\"site\":\"COPENHAGEN\",\"number\":\"+4520304050\"}")
+                .post("/api/callbacks").then().statusCode(201).extract().path("id");
     }
 
     private long reads(String recordId) {
