@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
 @Path("/api/presence")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("service")
+@Cancellable(false)
 public class WantedPresenceResource {
 
     /** Same fields and codes as the adapter's presence change. */
