@@ -700,3 +700,30 @@ pbx_start() {
 }
 
 pbx_stop() { stop_daemon asterisk 30; }
+
+# The queues have no static members: a phone rings only once its advisor signed in (console box "Din telefon i
+# køen"). For the demo, the two demo advisors' phones are signed in here the same way, through core's presence API
+# with the demo users' own sign-in (local only), when not in the queue already. Core keeps it across restarts.
+pbx_sign_in_demo_phones() {
+  running_pid asterisk >/dev/null || return 0
+  local user endpoint token answer
+  for user in advisor-aarhus:advisor-aarhus-1 advisor-cph:advisor-cph-1; do
+    endpoint="${user#*:}"
+    user="${user%%:*}"
+    token="$(curl -s -m 10 -d grant_type=password -d client_id=hotline-web -d "username=$user" -d "password=$user" \
+      "$KEYCLOAK_URL/realms/hotline/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    # Left alone when already in the queue (signed in or paused): `up` on a running stack changes nobody's pause.
+    if curl -s -m 10 -H "Authorization: Bearer $token" "http://127.0.0.1:$CORE_PORT/api/presence/$endpoint" \
+        | grep -Eq '"state":"(AVAILABLE|PAUSED)"'; then
+      continue
+    fi
+    answer="$(curl -s -o /dev/null -m 30 -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' -d '{"state":"AVAILABLE"}' \
+      "http://127.0.0.1:$CORE_PORT/api/presence/$endpoint" 2>/dev/null || true)"
+    if [[ "$answer" == 200 ]]; then
+      say "PBX: $endpoint signed in to its queue (as $user)"
+    else
+      warn "PBX: could not sign $endpoint in (core answered $answer); sign in from the console"
+    fi
+  done
+}

@@ -7,6 +7,7 @@ import dk.hotline.platform.testing.ResourceRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules live in plain Java: domain packages import no framework and no adapter. */
 class ArchitectureTest {
@@ -37,6 +38,12 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..domain..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .check(classes);
+    }
+
+    /** Feature packages depend one way (docs/decisions/no-package-cycles.md). */
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dk.hotline.routing.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     /** A client that disconnects never cancels a request's transaction (docs/decisions/client-disconnect.md). */

@@ -27,7 +27,17 @@ public enum Contract {
     /** hotline.rotation (compacted): hotline-core → telephony-adapter. */
     ROTATION_SCHEDULE_V1("rotation-schedule.v1.schema.json"),
     /** HTTP {@code GET /api/rotation/schedule/{line}} of hotline-core, read by the telephony adapter. */
-    ROTATION_SCHEDULE_SNAPSHOT_V1("rotation-schedule-snapshot.v1.schema.json");
+    ROTATION_SCHEDULE_SNAPSHOT_V1("rotation-schedule-snapshot.v1.schema.json"),
+    /** HTTP {@code GET /api/routing/preview} of routing, read by hotline-core's advisor console. */
+    ROUTING_PREVIEW_V1("routing-preview.v1.schema.json"),
+    /** HTTP {@code GET /api/supervisor/dead-letters} of routing, read by hotline-core's supervisor board. */
+    DEAD_LETTERS_V1("dead-letters.v1.schema.json"),
+    /** HTTP {@code GET /api/telephony/queues} of the telephony adapter, read by hotline-core's supervisor board. */
+    TELEPHONY_QUEUES_V1("telephony-queues.v1.schema.json"),
+    /** HTTP {@code GET}/{@code PUT /api/telephony/presence/{endpoint}} of the telephony adapter: its answer, read by hotline-core. */
+    TELEPHONY_PRESENCE_V1("telephony-presence.v1.schema.json"),
+    /** HTTP {@code PUT /api/telephony/presence/{endpoint}}: the body hotline-core sends. */
+    TELEPHONY_PRESENCE_CHANGE_V1("telephony-presence-change.v1.schema.json");
 
     /** Where a schema's {@code $ref} to another contract's {@code $id} is found: on the class path, beside this class. */
     private static final String ID_PREFIX = "https://hotline.dk/events/";

@@ -208,9 +208,39 @@ final class AmiPeer implements AutoCloseable {
                 case "command" -> respond(id, "Response: Success", "Message: Command output follows", "Output: Asterisk 20.20.1");
                 case "coreshowchannels" -> emptyList(id, "Channels will follow", "CoreShowChannelsComplete");
                 case "queuestatus" -> emptyList(id, "Queue status will follow", "QueueStatusComplete");
+                case "queueadd", "queuepause", "queueremove" -> queueMember(id, action);
                 default -> respond(id, "Response: Error", "Message: Invalid/unknown command");
             }
             return true;
+        }
+
+        /**
+         * Membership changes as Asterisk 20 answers them (recorded T9): Success, then the member event the adapter
+         * folds into what it last saw of the queue.
+         */
+        private void queueMember(String id, Map<String, String> action) {
+            String queue = action.getOrDefault("queue", "");
+            String iface = action.getOrDefault("interface", "");
+            boolean paused = "true".equalsIgnoreCase(action.getOrDefault("paused", "false"));
+            String reason = action.getOrDefault("reason", "");
+            String member = "Queue: " + queue + "\nMemberName: " + iface.replace("PJSIP/", "") + "\nInterface: " + iface
+                    + "\nStateInterface: " + iface + "\nMembership: dynamic\nPenalty: 0\nCallsTaken: 0\nLastCall: 0\n"
+                    + "LastPause: 0\nLoginTime: 1900000000\nInCall: 0\nStatus: 1\nPaused: " + (paused ? 1 : 0)
+                    + "\nPausedReason: " + (paused ? reason : "") + "\nRinginuse: 0\nWrapuptime: 0\n";
+            switch (action.get("action").toLowerCase(Locale.ROOT)) {
+                case "queueadd" -> {
+                    respond(id, "Response: Success", "Message: Added interface to queue");
+                    write(crlf("Event: QueueMemberAdded\nPrivilege: agent,all\n" + member) + "\r\n");
+                }
+                case "queuepause" -> {
+                    respond(id, "Response: Success", "Message: Interface paused successfully");
+                    write(crlf("Event: QueueMemberPause\nPrivilege: agent,all\n" + member) + "\r\n");
+                }
+                default -> {
+                    respond(id, "Response: Success", "Message: Removed interface from queue");
+                    write(crlf("Event: QueueMemberRemoved\nPrivilege: agent,all\n" + member) + "\r\n");
+                }
+            }
         }
 
         private void emptyList(String id, String message, String complete) {

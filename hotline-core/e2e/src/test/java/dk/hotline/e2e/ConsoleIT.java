@@ -321,6 +321,54 @@ class ConsoleIT {
 
     // ---- helpers ----
 
+    @Test
+    @Order(6)
+    void anAdvisorSignsInToTheQueuePausesWithAReasonResumesAndSignsOutWithTheKeyboardAlone() {
+        Browser browser = signedIn();
+        // The box starts wherever an earlier run left this phone (core keeps it): signed out first.
+        if (!browser.driver().findElements(By.cssSelector("[data-testid=presence-sign-out]")).isEmpty()) {
+            tabTo(browser, "presence-sign-out").sendKeys(Keys.ENTER);
+            awaitPresence(browser, "Du er logget ud af køen og får ingen opkald.");
+        }
+        assertThat(presenceState(browser)).isEqualTo("Du er logget ud af køen og får ingen opkald.");
+
+        tabTo(browser, "presence-sign-in").sendKeys(Keys.ENTER);
+        awaitPresence(browser, "Du er logget ind i køen og får opkald.");
+        browser.assertAccessible("the queue box, signed in");
+
+        // A pause needs a reason: the message sits beside the field, which says it is wrong.
+        tabTo(browser, "presence-pause").sendKeys(Keys.ENTER);
+        assertThat(browser.waitFor(By.id("e-reason")).getText()).isEqualTo("Vælg en årsag til pausen.");
+        assertThat(browser.driver().findElement(By.id("reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.assertAccessible("the queue box with a missing reason");
+        browser.screenshot("queue-presence-errors", By.cssSelector("[data-testid=presence]"));
+
+        tabTo(browser, "reason").sendKeys(Keys.ARROW_DOWN);
+        assertThat(new Select(browser.driver().findElement(By.id("reason"))).getFirstSelectedOption().getText())
+                .isEqualTo("Pause");
+        tabTo(browser, "presence-pause").sendKeys(Keys.ENTER);
+        awaitPresence(browser, "Du er på pause: Pause. Du får ingen opkald.");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid=presence-not-applied]"))).isEmpty();
+        browser.assertAccessible("the queue box, paused");
+        browser.screenshot("queue-presence-paused", By.cssSelector("[data-testid=presence]"));
+
+        tabTo(browser, "presence-resume").sendKeys(Keys.ENTER);
+        awaitPresence(browser, "Du er logget ind i køen og får opkald.");
+
+        tabTo(browser, "presence-sign-out").sendKeys(Keys.ENTER);
+        awaitPresence(browser, "Du er logget ud af køen og får ingen opkald.");
+        browser.assertAccessible("the queue box, signed out");
+    }
+
+    private static String presenceState(Browser browser) {
+        return browser.waitFor(By.cssSelector("[data-testid=presence-state]")).getText();
+    }
+
+    private static void awaitPresence(Browser browser, String text) {
+        await("the queue box says: " + text).atMost(POP).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> text.equals(browser.driver().findElement(By.cssSelector("[data-testid=presence-state]")).getText()));
+    }
+
     private Browser browser() {
         return browsers.open();
     }

@@ -1,5 +1,6 @@
 package dk.hotline.core.board;
 
+import dk.hotline.core.callback.CallbackFigures;
 import dk.hotline.core.console.PresencePanel;
 import dk.hotline.core.console.StatusTexts;
 import dk.hotline.core.screen.Msg;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** The board in Danish words and local times, as the page and its live fragment show it. */
 public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> queues, List<CallRow> calls,
                         long answered, long abandoned, int unlogged, String deadLetters, long eventDeadLetters, long overdue, long dueSoon,
-                        List<ReferralRow> referrals) {
+                        List<ReferralRow> referrals, CallbackFigures.CallbacksToday callbacks) {
 
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -49,7 +50,7 @@ public record BoardView(String updatedAt, boolean queuesKnown, List<QueueRow> qu
         return new BoardView(local(board.at(), TIME), known, queues, calls, board.answeredToday(),
                 board.abandonedToday(), board.unloggedCalls(),
                 board.deadLetters() == null ? msg.board_unknown() : board.deadLetters().toString(), board.eventDeadLetters(),
-                board.referralsOverdue(), board.referralsDueSoon(), referrals);
+                board.referralsOverdue(), board.referralsDueSoon(), referrals, board.callbacks());
     }
 
     /** "Pause 1, Efterbehandling 2" in the order of the reasons; "–" when nobody is paused. */

@@ -1,6 +1,7 @@
 package dk.hotline.core.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.hotline.core.callback.CallbackFigures;
 import dk.hotline.core.contact.UnloggedCalls;
 import dk.hotline.platform.events.DeadLetterLedger;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SupervisorBoard {
 
     private final BoardFigures figures;
+    private final CallbackFigures callbacks;
     private final UnloggedCalls unlogged;
     private final ServiceReads reads;
     private final DeadLetterLedger deadLetters;
@@ -35,11 +37,12 @@ public class SupervisorBoard {
     private final AtomicInteger watchers = new AtomicInteger();
     private volatile Board latest;
 
-    public SupervisorBoard(BoardFigures figures, UnloggedCalls unlogged, ServiceReads reads, DeadLetterLedger deadLetters,
+    public SupervisorBoard(BoardFigures figures, CallbackFigures callbacks, UnloggedCalls unlogged, ServiceReads reads, DeadLetterLedger deadLetters,
                            @ConfigProperty(name = "hotline.telephony.url") String telephonyUrl,
                            @ConfigProperty(name = "hotline.routing.url") String routingUrl,
                            @ConfigProperty(name = "hotline.board.refresh") Duration refresh, Clock clock) {
         this.figures = figures;
+        this.callbacks = callbacks;
         this.unlogged = unlogged;
         this.reads = reads;
         this.deadLetters = deadLetters;
@@ -80,7 +83,7 @@ public class SupervisorBoard {
     Uni<Board> build() {
         Instant at = clock.instant();
         Uni<List<UnloggedCalls.UnloggedCall>> unloggedCalls = unlogged.list(null, null);
-        return unloggedCalls.flatMap(u -> deadLetters.count().flatMap(eventDeadLetters -> figures.callsToday().flatMap(calls -> figures.nearOrPastDeadline()
+        return unloggedCalls.flatMap(u -> deadLetters.count().flatMap(eventDeadLetters -> figures.callsToday().flatMap(calls -> callbacks.today().flatMap(cb -> figures.nearOrPastDeadline()
                 .flatMap(referrals -> reads.get(telephonyUrl + "/api/telephony/queues", TelephonyQueues.class)
                         .flatMap(queues -> reads.get(routingUrl + "/api/supervisor/dead-letters", JsonNode.class)
                                 .map(dead -> {
@@ -89,9 +92,9 @@ public class SupervisorBoard {
                                             calls.stream().mapToLong(BoardFigures.CallsToday::answered).sum(),
                                             calls.stream().mapToLong(BoardFigures.CallsToday::abandoned).sum(),
                                             u.size(), referrals, overdue, referrals.size() - overdue,
-                                            dead.filter(JsonNode::isArray).map(JsonNode::size).orElse(null), eventDeadLetters);
+                                            dead.filter(JsonNode::isArray).map(JsonNode::size).orElse(null), eventDeadLetters, cb);
                                     latest = board;
                                     return board;
-                                }))))));
+                                })))))));
     }
 }

@@ -56,6 +56,7 @@ public class AdapterPresence {
     }
 
     public Uni<Presence> change(String endpoint, Change change) {
+        Context caller = Vertx.currentContext();
         return token.bearer().flatMap(bearer -> {
             String body;
             try {
@@ -67,15 +68,16 @@ public class AdapterPresence {
             HttpRequest.Builder request = request(endpoint, Duration.ofSeconds(15))
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
             bearer.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            return send(request.build());
+            return send(request.build(), caller);
         });
     }
 
     public Uni<Presence> current(String endpoint) {
+        Context caller = Vertx.currentContext();
         return token.bearer().flatMap(bearer -> {
             HttpRequest.Builder request = request(endpoint, Duration.ofSeconds(3)).GET();
             bearer.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            return send(request.build());
+            return send(request.build(), caller);
         });
     }
 
@@ -87,10 +89,11 @@ public class AdapterPresence {
     /**
      * Any failure to reach the adapter or a refusal by it is 503 to our caller: nothing was changed here. The answer
      * is handed back on the Vert.x context of the caller (the JDK client answers on its own threads), so that the
-     * caller can go on with Hibernate Reactive (the audit entry).
+     * caller can go on with Hibernate Reactive (the audit entry). That context is taken when the caller asks, not
+     * here: a token fetched first arrives on the JDK client's thread, where there is none (the first change after a
+     * start failed with 500 on the real PBX).
      */
-    private Uni<Presence> send(HttpRequest request) {
-        Context caller = Vertx.currentContext();
+    private Uni<Presence> send(HttpRequest request, Context caller) {
         Uni<HttpResponse<String>> answer = Uni.createFrom()
                 .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         if (caller != null) {

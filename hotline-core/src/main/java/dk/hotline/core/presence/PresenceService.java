@@ -11,13 +11,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Who may sign an advisor's phone in or out of the queue or pause it: the advisor themselves (their own endpoint, in
  * their own site's queue, both from the token) or a supervisor (naming the site). Every change is audited after the
- * adapter took it; one it did not take changes nothing and is not recorded.
+ * adapter took it; one it did not take changes nothing and is not recorded. Core keeps the last state asked for
+ * ({@link WantedPresence}): the adapter reads it back after every AMI login, so it outlives an adapter restart.
  */
 @ApplicationScoped
 public class PresenceService {
@@ -27,10 +29,12 @@ public class PresenceService {
 
     private final AdapterPresence adapter;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public PresenceService(AdapterPresence adapter, AuditLog audit) {
+    public PresenceService(AdapterPresence adapter, AuditLog audit, Clock clock) {
         this.adapter = adapter;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<AdapterPresence.Presence> change(SecurityIdentity who, StaffMember staff, String endpoint,
@@ -47,8 +51,25 @@ public class PresenceService {
         }
         String what = state + (reason == null ? "" : " " + reason);
         return adapter.change(endpoint, new AdapterPresence.Change(queueSite, state, reason))
-                .flatMap(p -> Panache.withTransaction(() ->
-                        audit.record(who, AuditAction.UPDATE, RECORD_TYPE, endpoint, what)).replaceWith(p));
+                .flatMap(p -> Panache.withTransaction(() -> keep(endpoint, queueSite, state, reason)
+                        .call(() -> audit.record(who, AuditAction.UPDATE, RECORD_TYPE, endpoint, what))).replaceWith(p));
+    }
+
+    /** Every phone's last wanted presence, for the adapter to re-assert after it (re)connects to Asterisk. */
+    public Uni<List<WantedPresence>> everyWanted() {
+        return Panache.withSession(() -> WantedPresence.<WantedPresence>listAll());
+    }
+
+    private Uni<WantedPresence> keep(String endpoint, Site site, QueueState state, PauseReason reason) {
+        return WantedPresence.<WantedPresence>findById(endpoint).flatMap(found -> {
+            WantedPresence row = found != null ? found : new WantedPresence();
+            row.endpoint = endpoint;
+            row.site = site;
+            row.state = state;
+            row.reason = reason;
+            row.changedAt = clock.instant();
+            return row.<WantedPresence>persist();
+        });
     }
 
     public Uni<AdapterPresence.Presence> current(StaffMember staff, String endpoint) {

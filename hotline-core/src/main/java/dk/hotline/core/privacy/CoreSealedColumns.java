@@ -1,5 +1,6 @@
 package dk.hotline.core.privacy;
 
+import dk.hotline.core.callback.CallbackRequests;
 import dk.hotline.core.delivery.ReferralStatus;
 import dk.hotline.core.contact.Contact;
 import dk.hotline.core.contact.ContactAmendment;
@@ -18,6 +19,6 @@ public class CoreSealedColumns implements SealedColumns {
     public List<SealedColumn> all() {
         return List.of(Contact.SUMMARY, ContactAmendment.REASON, ContactAmendment.BEFORE, ContactAmendment.AFTER,
                 Referral.DESCRIPTION, Referral.CALLER_NAME, Referral.CALLER_PHONE, Referral.CALLER_EMAIL,
-                ReferralStatus.REASON);
+                ReferralStatus.REASON, CallbackRequests.NUMBER);
     }
 }

@@ -92,12 +92,37 @@ public class RetentionJob {
                                           RETURNING call_id)
                             INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)
                             SELECT $2, $3, 'system', 'ANONYMISE', 'call', call_id, $4 FROM changed"""))
+                    .chain(() -> callbackNumbers(c, done, now))
                     .chain(() -> plainStep(c, done, "published events deleted", now, periods.publishedEvent(),
                             "DELETE FROM outbox_event WHERE published_at < $1"))
                     .chain(() -> plainStep(c, done, "consumed event ids deleted", now, periods.processedEvent(),
                             "DELETE FROM processed_event WHERE processed_at < $1"))
                     .replaceWith(done);
         });
+    }
+
+    /**
+     * Callback numbers past their limit, every few minutes as well as nightly: a limit of hours must not wait for the
+     * night. Not once-per-cluster: the statement is idempotent and touches only what is due.
+     */
+    @Scheduled(every = "${hotline.callback.expiry-check}", delayed = "${hotline.callback.expiry-check}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> callbackNumbersDue() {
+        return pool.withTransaction(c -> callbackNumbers(c, new LinkedHashMap<>(), clock.instant()))
+                .onFailure().invoke(e -> LOG.errorf("Dropping due callback numbers failed (tried again shortly): %s",
+                        e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> callbackNumbers(SqlConnection c, Map<String, Integer> done, Instant now) {
+        return step(c, done, "callback numbers dropped", now, periods.callbackNumber(), """
+                WITH changed AS (UPDATE callback_request SET caller_number = NULL, holder = NULL, lease_until = NULL,
+                                        closed_at = coalesce(closed_at, $2),
+                                        state = CASE WHEN state IN ('REQUESTED', 'CLAIMED', 'DIALLING') THEN 'EXPIRED' ELSE state END
+                                  WHERE caller_number IS NOT NULL AND requested_at < $1
+                              RETURNING id)
+                INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)
+                SELECT $2, $3, 'system', 'DELETE', 'callback_request', id::text, $4 FROM changed""");
     }
 
     /** A statement that changes personal records and writes their audit entries: $1 cut-off, $2 now, $3 actor, $4 reason. */

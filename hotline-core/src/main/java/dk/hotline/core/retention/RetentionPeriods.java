@@ -39,4 +39,11 @@ public interface RetentionPeriods {
     /** The id of a consumed event (kept to recognise a redelivery) is deleted this long after it was processed. */
     @WithDefault("P30D")
     Duration processedEvent();
+
+    /**
+     * A callback request's number is dropped this long after the request, if it was not dropped before (callback
+     * made, caller not reached, line closed); the request, no longer callable, counts as not made.
+     */
+    @WithDefault("PT12H")
+    Duration callbackNumber();
 }

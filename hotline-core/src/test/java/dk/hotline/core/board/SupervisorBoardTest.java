@@ -163,6 +163,29 @@ class SupervisorBoardTest {
     }
 
     @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    void todaysCallbacksAreCountedInDanishNeverWithANumber() {
+        JsonPath before = board();
+        Instant now = Instant.now();
+        UUID made = UUID.randomUUID();
+        OnVertx.await(() -> pool.preparedQuery("INSERT INTO callback_request (id, call_id, line, site, state, requested_at, "
+                + "closed_at) VALUES ($1, $2, 'NATIONAL', 'AARHUS', 'MADE', $3, $3)")
+                .execute(Tuple.of(made, "board-cb-" + made, now.atOffset(ZoneOffset.UTC))));
+        insertCall(UUID.randomUUID() + "-abandoned", "ABANDONED", now, null);
+
+        JsonPath after = board();
+        assertThat(after.getLong("callbacks.requested")).isEqualTo(before.getLong("callbacks.requested") + 1);
+        assertThat(after.getLong("callbacks.made")).isEqualTo(before.getLong("callbacks.made") + 1);
+        assertThat(after.getLong("callbacks.notMade")).isEqualTo(before.getLong("callbacks.notMade"));
+        assertThat(after.getLong("callbacks.abandonedWithoutRequest"))
+                .isEqualTo(before.getLong("callbacks.abandonedWithoutRequest") + 1);
+        String html = given().get("/tavle").then().statusCode(200).extract().asString();
+        assertThat(html).contains("Tilbagekald i dag").contains("Ønsket tilbagekald").contains("Ringet tilbage")
+                .contains("Ikke ringet tilbage før lukketid").contains("Lagt på i kø uden ønske om tilbagekald")
+                .contains("data-testid=\"callbacks-made\">" + after.getLong("callbacks.made") + "<");
+    }
+
+    @Test
     @TestSecurity(user = "ada", roles = "advisor")
     void advisorsDoNotSeeTheBoard() {
         given().get("/api/supervisor/board").then().statusCode(403);

@@ -192,4 +192,48 @@ class PresenceTest {
         String html = given().get("/konsol").then().statusCode(200).extract().asString();
         assertThat(html).contains("Telefonien svarer ikke lige nu");
     }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    void coreKeepsTheLastWantedStateOfEachPhoneAndNotOneTheAdapterRefused() {
+        given().contentType(ContentType.JSON).body("{\"state\":\"PAUSED\",\"reason\":\"SUPERVISION\",\"site\":\"AARHUS\"}")
+                .put("/api/presence/advisor-aarhus-7").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\",\"site\":\"COPENHAGEN\"}")
+                .put("/api/presence/advisor-cph-7").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"state\":\"SIGNED_OUT\",\"site\":\"COPENHAGEN\"}")
+                .put("/api/presence/advisor-cph-7").then().statusCode(200);
+        BoardServices.server.stubFor(put(urlPathMatching(PRESENCE + ".*")).willReturn(aResponse().withStatus(503)));
+        given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\",\"site\":\"AARHUS\"}")
+                .put("/api/presence/advisor-aarhus-7").then().statusCode(503);
+
+        assertThat(kept("advisor-aarhus-7")).containsExactly("AARHUS", "PAUSED", "SUPERVISION");
+        assertThat(kept("advisor-cph-7")).containsExactly("COPENHAGEN", "SIGNED_OUT", "");
+    }
+
+    @Test
+    @TestSecurity(user = "telephony-adapter", roles = "service")
+    void theAdapterReadsEveryWantedStateBack() {
+        OnVertx.await(() -> pool.query("INSERT INTO queue_presence (endpoint, site, state, reason, changed_at) VALUES "
+                + "('advisor-aarhus-8', 'AARHUS', 'PAUSED', 'BREAK', now()) ON CONFLICT (endpoint) DO NOTHING").execute());
+        given().get("/api/presence").then().statusCode(200)
+                .body("find { it.endpoint == 'advisor-aarhus-8' }.site", is("AARHUS"))
+                .body("find { it.endpoint == 'advisor-aarhus-8' }.state", is("PAUSED"))
+                .body("find { it.endpoint == 'advisor-aarhus-8' }.reason", is("BREAK"));
+    }
+
+    @Test
+    @TestSecurity(user = "anna", roles = "advisor")
+    @OidcSecurity(claims = {@Claim(key = "site", value = "AARHUS"), @Claim(key = "endpoint", value = "advisor-aarhus-1")})
+    void onlyTheAdapterReadsEveryPhonesWantedState() {
+        given().get("/api/presence").then().statusCode(403);
+    }
+
+    /** site, state, reason ("" for none) of core's kept row for {@code endpoint}. */
+    private List<String> kept(String endpoint) {
+        List<String> out = new ArrayList<>();
+        OnVertx.await(() -> pool.preparedQuery("SELECT site, state, coalesce(reason, '') AS reason FROM queue_presence "
+                + "WHERE endpoint = $1").execute(Tuple.of(endpoint)))
+                .forEach(r -> out.addAll(List.of(r.getString("site"), r.getString("state"), r.getString("reason"))));
+        return out;
+    }
 }

@@ -6,7 +6,6 @@ import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
 import dk.hotline.routing.referral.ReferralEntity;
-import dk.hotline.routing.screen.Msg;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -40,11 +39,11 @@ public class MailNotifier {
 
     private final ReactiveMailer mailer;
     private final RecipientDirectory directory;
-    private final Msg msg;
+    private final MailMsg msg;
     private final Clock clock;
     private final RoutingConfig.Mail config;
 
-    public MailNotifier(ReactiveMailer mailer, RecipientDirectory directory, Msg msg, Clock clock, RoutingConfig config) {
+    public MailNotifier(ReactiveMailer mailer, RecipientDirectory directory, MailMsg msg, Clock clock, RoutingConfig config) {
         this.mailer = mailer;
         this.directory = directory;
         this.msg = msg;

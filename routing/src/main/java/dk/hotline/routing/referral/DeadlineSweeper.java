@@ -3,8 +3,6 @@ package dk.hotline.routing.referral;
 import dk.hotline.platform.jobs.OncePerCluster;
 import dk.hotline.platform.jobs.PeriodicJobs;
 import dk.hotline.routing.common.RoutingConfig;
-import dk.hotline.routing.notification.MailNotificationEntity;
-import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
@@ -41,8 +39,11 @@ public class DeadlineSweeper {
     private final StatusEvents statusEvents;
     private final OncePerCluster once;
     private final Duration dueSoon;
+    private final MailNotices mails;
 
-    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents, Pool pool, RoutingConfig config) {
+    public DeadlineSweeper(DeadlinePolicy deadlines, StatusEvents statusEvents, MailNotices mails, Pool pool,
+                           RoutingConfig config) {
+        this.mails = mails;
         this.dueSoon = config.deadline().dueSoon();
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -100,8 +101,7 @@ public class DeadlineSweeper {
                             .chain(mailed -> {
                                 Set<String> withMailbox = mailed.stream().map(d -> d.organisationId).collect(Collectors.toSet());
                                 overdue.stream().filter(r -> withMailbox.contains(r.recipientId))
-                                        .forEach(r -> rows.add(MailNotificationEntity.of(r.referralId, r.recipientId,
-                                                MailNotificationEntity.Kind.OVERDUE, now)));
+                                        .forEach(r -> rows.add(mails.overdue(r.referralId, r.recipientId, now)));
                                 return Panache.getSession().chain(s -> s.persistAll(rows.toArray()));
                             })
                             .replaceWith(escalated);
@@ -111,19 +111,7 @@ public class DeadlineSweeper {
     /** Tells the mailbox of each recipient, once, that a deadline is near (not acknowledged, within the window). */
     public Uni<Void> noticeDueSoon() {
         Instant now = deadlines.now();
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createSelectionQuery("select r.referralId, r.recipientId from ReferralEntity r, DeliverySettingsEntity d"
-                                + " where d.organisationId = r.recipientId and d.mailbox is not null and r.acknowledgedAt is null"
-                                + " and r.overdueAt is null and r.deadlineAt >= :now and r.deadlineAt <= :near and not exists"
-                                + " (select 1 from MailNotificationEntity n where n.referralId = r.referralId"
-                                + " and n.organisationId = r.recipientId and n.kind = 'DEADLINE_NEAR')", Object[].class)
-                        .setParameter("now", now)
-                        .setParameter("near", now.plus(dueSoon))
-                        .setMaxResults(BATCH)
-                        .getResultList())
-                .chain(due -> due.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s.persistAll(
-                        due.stream().map(row -> (Object) MailNotificationEntity.of((String) row[0], (String) row[1],
-                                MailNotificationEntity.Kind.DEADLINE_NEAR, now)).toArray()))))
+        return Panache.withTransaction(() -> mails.deadlinesNear(now, now.plus(dueSoon), BATCH))
                 .onFailure().invoke(f -> LOG.warnf("Deadline-near notices failed, will retry: %s", f.toString()))
                 .onFailure().recoverWithNull();
     }

@@ -2,15 +2,12 @@ package dk.hotline.routing.referral;
 
 import dk.hotline.routing.audit.RoutingAudit;
 import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.routing.notification.MailNotificationEntity;
-import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientDirectory;
 import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.routing.referral.domain.RecipientOutcome;
-import dk.hotline.routing.webhook.WebhookDeliveryEntity;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.RecipientAction;
@@ -44,10 +41,14 @@ public class InboxService {
     private final RoutingAudit audit;
     private final SecurityIdentity identity;
     private final RecipientDirectory directory;
+    private final WebhookPushes pushes;
+    private final MailNotices mails;
 
     public InboxService(ReferralLifecycle lifecycle, DeadlinePolicy deadlines, StatusEvents statusEvents, RoutingAudit audit,
-                        SecurityIdentity identity, RecipientDirectory directory) {
+                        SecurityIdentity identity, RecipientDirectory directory, WebhookPushes pushes, MailNotices mails) {
         this.directory = directory;
+        this.pushes = pushes;
+        this.mails = mails;
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -167,10 +168,10 @@ public class InboxService {
                             })
                             .chain(settings -> {
                                 if (settings != null && settings.mailbox != null) {
-                                    rows.add(MailNotificationEntity.of(referralId, target.id(), MailNotificationEntity.Kind.ARRIVED, now));
+                                    rows.add(mails.arrived(referralId, target.id(), now));
                                 }
                                 if (settings != null && DeliverySettingsEntity.WEBHOOK.equals(settings.mode)) {
-                                    return push(r, target.id(), now, rows);
+                                    return pushes.pushAgain(r.referralId, target.id(), now, rows);
                                 }
                                 Transition delivered = lifecycle.delivered(Progress.valueOf(r.progress));
                                 r.progress = delivered.progress().name();
@@ -208,26 +209,6 @@ public class InboxService {
     private static String firstRouting(String explanation) {
         int at = explanation.lastIndexOf("; first routed: ");
         return at < 0 ? explanation : explanation.substring(at + "; first routed: ".length());
-    }
-
-    private Uni<Void> push(ReferralEntity r, String organisationId, Instant now, List<Object> rows) {
-        String key = r.referralId + ":" + organisationId;
-        return WebhookDeliveryEntity.<WebhookDeliveryEntity>find("idempotencyKey", key).firstResult().map(existing -> {
-            WebhookDeliveryEntity w = existing != null ? existing : new WebhookDeliveryEntity();
-            w.referralId = r.referralId;
-            w.organisationId = organisationId;
-            w.idempotencyKey = key;
-            w.state = WebhookDeliveryEntity.PENDING;
-            w.attempts = 0;
-            w.nextAttemptAt = now;
-            w.createdAt = now;
-            w.deliveredAt = null;
-            w.deadAt = null;
-            if (existing == null) {
-                rows.add(w);
-            }
-            return null;
-        });
     }
 
     /** The organisation's own (PRIMARY) entry; a copy cannot act (409), another organisation's referral is not found. */

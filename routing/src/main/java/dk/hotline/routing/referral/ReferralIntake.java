@@ -1,8 +1,6 @@
 package dk.hotline.routing.referral;
 
 import dk.hotline.platform.events.EventFieldCipher;
-import dk.hotline.routing.notification.MailNotificationEntity;
-import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.recipient.domain.Organisation;
 import dk.hotline.routing.recipient.domain.RecipientResolver;
@@ -11,7 +9,6 @@ import dk.hotline.routing.recipient.domain.RoutingRequest;
 import dk.hotline.routing.referral.domain.DeadlinePolicy;
 import dk.hotline.routing.referral.domain.Progress;
 import dk.hotline.routing.referral.domain.ReferralStatus;
-import dk.hotline.routing.webhook.WebhookDeliveryEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +36,14 @@ public class ReferralIntake {
     private final DeadlinePolicy deadlines;
     private final StatusEvents statusEvents;
     private final EventFieldCipher eventFields;
+    private final WebhookPushes pushes;
+    private final MailNotices mails;
 
     public ReferralIntake(RecipientResolver resolver, DeadlinePolicy deadlines, StatusEvents statusEvents,
-                          EventFieldCipher eventFields) {
+                          EventFieldCipher eventFields, WebhookPushes pushes, MailNotices mails) {
         this.eventFields = eventFields;
+        this.pushes = pushes;
+        this.mails = mails;
         this.resolver = resolver;
         this.deadlines = deadlines;
         this.statusEvents = statusEvents;
@@ -114,10 +115,10 @@ public class ReferralIntake {
                         for (Organisation o : readers) {
                             rows.add(inboxEntry(r, o, o == decision.recipient(), now));
                             if (pushed.contains(o.id())) {
-                                rows.add(webhookDelivery(r, o, now));
+                                rows.add(pushes.pending(r.referralId, o.id(), now));
                             }
                             if (mailed.contains(o.id())) {
-                                rows.add(MailNotificationEntity.of(r.referralId, o.id(), MailNotificationEntity.Kind.ARRIVED, now));
+                                rows.add(mails.arrived(r.referralId, o.id(), now));
                             }
                         }
                         rows.add(statusEvents.event(r, ReferralStatus.ROUTED, now, null));
@@ -172,18 +173,6 @@ public class ReferralIntake {
         i.role = primary ? InboxEntryEntity.PRIMARY : InboxEntryEntity.COPY;
         i.createdAt = now;
         return i;
-    }
-
-    private static WebhookDeliveryEntity webhookDelivery(ReferralEntity r, Organisation o, Instant now) {
-        WebhookDeliveryEntity w = new WebhookDeliveryEntity();
-        w.referralId = r.referralId;
-        w.organisationId = o.id();
-        w.idempotencyKey = r.referralId + ":" + o.id();
-        w.state = WebhookDeliveryEntity.PENDING;
-        w.attempts = 0;
-        w.nextAttemptAt = now;
-        w.createdAt = now;
-        return w;
     }
 
 }

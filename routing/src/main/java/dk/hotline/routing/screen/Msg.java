@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every text a person sees on routing's pages and e-mails, in Danish: the one message bundle of this service.
+ * Every text a person sees on routing's pages, in Danish (the e-mails' wording is {@code notification.MailMsg}).
  * Templates use {@code {msg:key}}; the texts are in {@code messages/msg_da.properties}.
  */
 @MessageBundle(value = "msg", locale = "da")
@@ -213,13 +213,4 @@ public interface Msg {
     @Message String dir_reason_hint();
 
     // ---- e-mails to functional mailboxes: ids and times only, never personal data ----
-    @Message String mail_subject_ARRIVED(String organisation);
-    @Message String mail_subject_DEADLINE_NEAR(String organisation);
-    @Message String mail_subject_OVERDUE(String organisation);
-    @Message String mail_text_ARRIVED(String organisation);
-    @Message String mail_text_DEADLINE_NEAR(String organisation);
-    @Message String mail_text_OVERDUE(String organisation);
-    @Message String mail_deadline(String deadline);
-    @Message String mail_link(String link);
-    @Message String mail_footer();
 }

@@ -3,7 +3,7 @@ package dk.hotline.routing.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.routing.common.RoutingConfig;
-import dk.hotline.routing.outbox.StatusEvents;
+import dk.hotline.routing.referral.StatusEvents;
 import dk.hotline.routing.recipient.DeliverySettingsEntity;
 import dk.hotline.routing.referral.ReferralEntity;
 import dk.hotline.routing.referral.ReferralView;

@@ -2,7 +2,6 @@ package dk.hotline.routing.referral;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.platform.events.EventFieldCipher;
-import dk.hotline.routing.outbox.StatusEvents;
 import dk.hotline.routing.support.DeliveriesTopic;
 import dk.hotline.routing.support.EventSchemas;
 import dk.hotline.routing.support.ReferralEvents;

@@ -5,8 +5,12 @@ import dk.hotline.telephony.call.domain.CallTracker;
 import dk.hotline.telephony.call.publish.CallEventPublisher;
 import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.presence.domain.AdvisorPresence;
+import dk.hotline.telephony.presence.domain.KeptPresence;
 import dk.hotline.telephony.presence.domain.QueueCommand;
 import dk.hotline.telephony.presence.domain.QueueCommandSender;
+import dk.hotline.telephony.callback.domain.CallbackCall;
+import dk.hotline.telephony.callback.domain.CallbackDesk;
+import dk.hotline.telephony.callback.domain.CallbackDialer;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,15 +60,18 @@ import org.jboss.logging.Logger;
  * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
  */
 @ApplicationScoped
-public class AmiConnector implements QueueCommandSender {
+public class AmiConnector implements QueueCommandSender, CallbackDialer {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
+    private static final Duration KEPT_PRESENCE_RETRY = Duration.ofSeconds(10);
 
     private final HotlineConfig.Ami config;
     private final CallTracker tracker;
     private final QueuePresence presence;
     private final AdvisorPresence advisors;
+    private final KeptPresence kept;
     private final CallEventPublisher publisher;
+    private final CallbackDesk callbacks;
     private final Clock clock;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ami-supervisor");
@@ -74,15 +81,19 @@ public class AmiConnector implements QueueCommandSender {
     private final AtomicLong eventsFolded = new AtomicLong();
     private volatile ManagerConnection connection;
     private volatile boolean connected;
+    /** A re-read of core's kept presence is scheduled (only the supervisor thread touches it). */
+    private boolean keptPresenceRetrying;
     private volatile boolean stopping;
     private Duration backoff;
 
     public AmiConnector(HotlineConfig config, CallTracker tracker, QueuePresence presence, AdvisorPresence advisors,
-                        CallEventPublisher publisher, Clock clock) {
+                        KeptPresence kept, CallEventPublisher publisher, CallbackDesk callbacks, Clock clock) {
+        this.callbacks = callbacks;
         this.config = config.ami();
         this.tracker = tracker;
         this.presence = presence;
         this.advisors = advisors;
+        this.kept = kept;
         this.publisher = publisher;
         this.clock = clock;
         this.backoff = this.config.reconnectInitialBackoff();
@@ -127,6 +138,35 @@ public class AmiConnector implements QueueCommandSender {
     public CompletionStage<Boolean> queueCommands(List<QueueCommand> commands) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         supervisor.execute(() -> done.complete(sendQueueCommands(commands)));
+        return done;
+    }
+
+    /**
+     * Sends a callback's Originate on the supervisor thread. True when Asterisk queued it; false when it refused or AMI
+     * is down; fails when no answer came (then nobody knows whether the advisor rings: the callback is not retried).
+     */
+    @Override
+    public CompletionStage<Boolean> originate(CallbackCall call) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        supervisor.execute(() -> {
+            ManagerConnection c = connection;
+            if (c == null || !connected) {
+                done.complete(false);
+                return;
+            }
+            try {
+                ManagerResponse r = c.sendAction(AmiCallbacks.originate(call, config.callbackRing()),
+                        config.actionTimeout().toMillis());
+                boolean accepted = r != null && "Success".equalsIgnoreCase(r.getResponse());
+                if (!accepted) {
+                    LOG.warnf("AMI Originate of callback %s refused: %s", call.callbackId(),
+                            r == null ? "no response" : r.getMessage());
+                }
+                done.complete(accepted);
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
         return done;
     }
 
@@ -210,13 +250,41 @@ public class AmiConnector implements QueueCommandSender {
         }
         presence.snapshotCompleted();
         // Asterisk may have lost what advisors asked for (restarted without its AstDB, a member removed by hand):
-        // say it again. Members of ours we had no wish for are adopted as they are.
+        // say it again. What core keeps fills in what this adapter does not know (it restarted); members of ours
+        // nobody asked for are adopted as they are until core can be read.
+        if (!restoreKeptPresence() && !keptPresenceRetrying) {
+            keptPresenceRetrying = true;
+            supervisor.schedule(this::retryKeptPresence, KEPT_PRESENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
         List<QueueCommand> reassert = advisors.reconcile(presence::members);
         if (!reassert.isEmpty()) {
             LOG.infof("AMI re-asserting %d queue membership changes", reassert.size());
             AmiQueueCommands.send(c, reassert, config.actionTimeout().toMillis());
         }
         LOG.infof("AMI resynchronised: %d calls in progress", tracker.callsInProgress());
+    }
+
+    /** Takes what core keeps of the advisors' wishes; false when core could not be read. */
+    private boolean restoreKeptPresence() {
+        return kept.read().map(list -> {
+            advisors.restore(list);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Core was unreachable at login: read it again until it answers, then re-assert. On the supervisor thread. */
+    private void retryKeptPresence() {
+        if (stopping) {
+            return;
+        }
+        if (!restoreKeptPresence()) {
+            supervisor.schedule(this::retryKeptPresence, KEPT_PRESENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        keptPresenceRetrying = false;
+        if (connected) {
+            sendQueueCommands(advisors.reconcile(presence::members));
+        }
     }
 
     private static void failIfError(ManagerResponse response, String action) {
@@ -251,6 +319,7 @@ public class AmiConnector implements QueueCommandSender {
         }
         eventsFolded.incrementAndGet();
         foldPresence(event);
+        AmiCallbacks.toSignal(event).ifPresent(callbacks::signal);
         AmiEventMapper.toSignal(event).ifPresent(signal -> publisher.publish(tracker.apply(signal)));
     }
 

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
@@ -43,7 +44,7 @@ public final class AmiEventMapper {
             QueueMemberStatusEvent.class, QueueMemberAddedEvent.class, QueueMemberRemovedEvent.class,
             QueueMemberPauseEvent.class, QueueMemberEvent.class, QueueEntryEvent.class, QueueParamsEvent.class,
             QueueStatusCompleteEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
-            ConnectEvent.class, DisconnectEvent.class);
+            ConnectEvent.class, DisconnectEvent.class, OriginateResponseEvent.class);
 
     private AmiEventMapper() {
     }

@@ -28,6 +28,8 @@ public interface HotlineConfig {
 
     Presence presence();
 
+    Callback callback();
+
     /** Dialled number (agi_dnid / agi_extension) → line. */
     Map<String, Line> numbers();
 
@@ -87,12 +89,33 @@ public interface HotlineConfig {
         /** How often follow-up pauses whose time is up are ended (QueuePause Paused: false). */
         @WithDefault("1s")
         Duration wrapUpCheck();
+
+        /** How long a callback rings the advisor's phone before it counts as not reached. */
+        @WithDefault("20s")
+        Duration callbackRing();
     }
 
     interface Presence {
         /** Follow-up work (efterbehandling): how long an advisor stays paused after each call; 0s for none. */
         @WithDefault("60s")
         Duration wrapUp();
+    }
+
+    interface Callback {
+        /**
+         * After how long in the queue a caller is offered a callback (press 1); 0s: never. Sent to the dialplan per call
+         * as HOTLINE_CALLBACK_OFFER_AFTER (seconds), only when the caller's number can be called back.
+         */
+        @WithDefault("120s")
+        Duration offerAfter();
+
+        /** How often the adapter looks for a free advisor and a due callback, reports outcomes and closed lines. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** A callback placed without any outcome after this long is forgotten here (core's limit then drops it). */
+        @WithDefault("10m")
+        Duration forgetAfter();
     }
 
     interface Core {

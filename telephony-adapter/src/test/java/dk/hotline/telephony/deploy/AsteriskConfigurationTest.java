@@ -27,6 +27,8 @@ class AsteriskConfigurationTest {
     /** The channel language of our endpoints (pjsip.conf language=da): prompts live under sounds/da/. */
     static final String LANGUAGE = "da";
     private static final Pattern PLAY = Pattern.compile("\\b(Playback|Background)\\(([^)]*)\\)");
+    /** Read(variable,prompt,...): its prompt is played like Playback's. */
+    private static final Pattern READ = Pattern.compile("\\bRead\\([^,)]*,([^,)]*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
     /** The values the dialplan's spoken-time variables take (STRFTIME %u, %d, %m, %H, %M). */
     private static final Map<String, List<String>> SPOKEN_TIME = Map.of(
@@ -89,6 +91,12 @@ class AsteriskConfigurationTest {
             while (play.find()) {
                 String files = play.group(2).split(",", 2)[0];
                 for (String prompt : files.split("&")) {
+                    prompts.addAll(expand(prompt.trim()));
+                }
+            }
+            Matcher read = READ.matcher(withoutComment(line));
+            while (read.find()) {
+                for (String prompt : read.group(1).split("&")) {
                     prompts.addAll(expand(prompt.trim()));
                 }
             }

@@ -135,6 +135,35 @@ final class RealAsterisk implements AutoCloseable {
         pbx.cli("core waitfullybooted");
     }
 
+    /**
+     * Stops Asterisk and starts it again on the same run folder. With {@code forgetMembers} its AstDB goes first, so
+     * it comes back without the queue members {@code persistentmembers} would have restored (a PBX rebuilt or moved):
+     * only the adapter can put them back.
+     */
+    void restart(boolean forgetMembers) {
+        close();
+        org.awaitility.Awaitility.await("Asterisk stopped").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300)).until(() -> !answers());
+        try {
+            Files.deleteIfExists(run.resolve("run/asterisk.ctl"));
+            if (forgetMembers) {
+                Files.deleteIfExists(run.resolve("db/astdb.sqlite3"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boot();
+    }
+
+    private boolean answers() {
+        try {
+            cli("core show version");
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private String binary() {
         return home.resolve("sbin/asterisk").toString();
     }

@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Latency on the real path — a benchmark, not a test (docs/BENCHMARKS.md). SIPp places calls at a steady rate
  * through the real Asterisk (the project's deploy/asterisk files) → FastAGI → queue → two SIPp softphones answer;
  * the packaged adapter follows AMI and publishes, the packaged core records. Two runs on the same PBX:
- * the adapter answering the AGI, then a do-nothing FastAGI answer (the same five SET VARIABLEs, fixed values, no
- * decision, no framework). Reported per run:
+ * the adapter answering the AGI, then a do-nothing FastAGI answer (the same one SET VARIABLE HOTLINE_ROUTE, fixed
+ * values, no decision, no framework). Reported per run:
  * <ul>
  *   <li>the AGI exchange as Asterisk sees it: from the first line Asterisk sends on the AGI socket to the last
  *       line of the exchange, from its own AGI debug log with millisecond timestamps;</li>
@@ -98,6 +98,12 @@ public final class RealPathBenchmark {
             adapter.awaitUp("/q/health/ready");
             adapter.awaitUp("/q/health/well");
             KafkaTopics.awaitAssigned(group, callsTopic);
+            // No static queue members: both Aarhus phones are signed in through core, as advisors do it.
+            CorePresence presence = new CorePresence("http://127.0.0.1:"
+                    + env.get(SuiteEnvironment.CORE).get("QUARKUS_HTTP_PORT"),
+                    SuiteEnvironment.setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"));
+            presence.signIn("advisor-aarhus-1", "AARHUS");
+            presence.signIn("advisor-aarhus-2", "AARHUS");
             Sipp sipp = new Sipp(sippBinary, pbxPorts.sip(), run.resolve("sipp"));
             // A first call warms up the JVMs and the PBX; it is not counted.
             measure("warm-up", pbx, sipp, ports, pbxPorts.telco(), coreDatabase, 3, every, talk);
@@ -216,8 +222,9 @@ public final class RealPathBenchmark {
     }
 
     /**
-     * A FastAGI server that decides nothing: it reads Asterisk's agi_* header and answers the same five
-     * SET VARIABLEs as the adapter with fixed values (queue at Aarhus), one thread per call, plain sockets.
+     * A FastAGI server that decides nothing: it reads Asterisk's agi_* header and answers the same one
+     * SET VARIABLE HOTLINE_ROUTE as the adapter with fixed values (queue at Aarhus), one thread per call, plain
+     * sockets.
      */
     static final class DoNothingFastAgi implements AutoCloseable {
         private final ServerSocket server;
@@ -251,12 +258,10 @@ public final class RealPathBenchmark {
                         uniqueId = line.substring("agi_uniqueid: ".length());
                     }
                 }
-                for (String command : List.of("HOTLINE_CALL_ID " + uniqueId, "HOTLINE_SITE AARHUS",
-                        "HOTLINE_QUEUE hotline-aarhus", "HOTLINE_DEGRADED false", "HOTLINE_ACTION QUEUE")) {
-                    out.write(("SET VARIABLE " + command + "\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    in.readLine();
-                }
+                out.write(("SET VARIABLE HOTLINE_ROUTE \"" + uniqueId + ",AARHUS,hotline-aarhus,false,,,,,QUEUE\"\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                in.readLine();
             } catch (IOException e) {
                 // the call went away
             }

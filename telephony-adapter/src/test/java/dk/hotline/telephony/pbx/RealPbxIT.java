@@ -76,6 +76,7 @@ class RealPbxIT {
     private final String callsTopic = "pbx-suite.calls." + java.util.UUID.randomUUID();
     private final String coreCallsGroup = "pbx-suite-core-" + java.util.UUID.randomUUID();
     private TestStackKafka kafka;
+    private CorePresence presence;
 
     @BeforeAll
     void start() throws IOException {
@@ -125,6 +126,11 @@ class RealPbxIT {
         adapter.awaitUp("/q/health/well");
         awaitAdapterAnswers("QUEUE");
         KafkaTopics.awaitAssigned(coreCallsGroup, callsTopic);
+        // The queues have no static members: each site's phone rings only once signed in, as an advisor does it.
+        presence = new CorePresence("http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"),
+                setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"));
+        assertThat(presence.signIn("advisor-aarhus-1", "AARHUS").path("applied").asBoolean()).isTrue();
+        assertThat(presence.signIn("advisor-cph-1", "COPENHAGEN").path("applied").asBoolean()).isTrue();
     }
 
     @AfterAll
@@ -447,8 +453,119 @@ class RealPbxIT {
         return Duration.ofMillis((Files.size(wav) - 44) * 1000 / 16000);
     }
 
+    // ---------------------------------------------------------------- queue presence (issue 18)
+
+    /** The queue line of {@code endpoint} as Asterisk shows it ("queue show"), or empty when not a member. */
+    private String memberLine(String queue, String endpoint) {
+        return pbx.cli("queue show " + queue).lines().filter(l -> l.contains("(PJSIP/" + endpoint + ")")).findFirst()
+                .orElse("");
+    }
+
     @Test
-    @Order(9)
+    @Order(20)
+    void aPausedPhoneIsNotRungAndRingsAgainOnceResumed() {
+        JsonNode paused = presence.set("advisor-aarhus-1", "AARHUS", "PAUSED", "BREAK");
+        assertThat(paused.path("applied").asBoolean()).isTrue();
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-1")).contains("paused").contains("BREAK");
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-aarhus-1");
+        String waiting = newCaller();
+
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, waiting, Duration.ofSeconds(5), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        List<JsonNode> events = awaitFinal(waiting, "ABANDONED");
+        // Aarhus' phone, registered and answering any call it is offered, is on a break: the caller waits in the
+        // queue (Copenhagen has nobody free to overflow to) and nobody is rung.
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "ABANDONED");
+        assertThat(first(events, "OFFERED").path("site").asText()).isEqualTo("AARHUS");
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+        awaitUnregistered("advisor-aarhus-1");
+
+        assertThat(presence.signIn("advisor-aarhus-1", "AARHUS").path("applied").asBoolean()).isTrue();
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-1")).doesNotContain("paused");
+        Sipp.Run again = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-aarhus-1");
+        String answered = newCaller();
+
+        Sipp.Run second = sipp.call(pbxPorts.telco(), NATIONAL, answered, Duration.ofSeconds(3), true);
+
+        assertThat(second.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", second.log()).isZero();
+        List<JsonNode> after = awaitFinal(answered, "ENDED");
+        assertThat(first(after, "OFFERED").path("routing").path("action").asText()).isEqualTo("QUEUE");
+        assertThat(first(after, "CONNECTED").path("advisorEndpoint").asText()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", again.log()).isZero();
+        awaitUnregistered("advisor-aarhus-1");
+    }
+
+    @Test
+    @Order(21)
+    void signingOutTakesThePhoneOutOfTheQueueAndSigningInPutsItBack() {
+        assertThat(presence.set("advisor-aarhus-2", "AARHUS", "SIGNED_OUT", null).path("applied").asBoolean())
+                .isTrue();
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-2")).isEmpty();
+        assertThat(presence.signIn("advisor-aarhus-2", "AARHUS").path("applied").asBoolean()).isTrue();
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-2")).isNotEmpty().doesNotContain("paused");
+        assertThat(presence.set("advisor-aarhus-2", "AARHUS", "SIGNED_OUT", null).path("applied").asBoolean())
+                .isTrue();
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-2")).isEmpty();
+    }
+
+    @Test
+    @Order(22)
+    void asteriskRestartedWithoutItsMembersGetsThemBackFromTheAdapter() {
+        assertThat(presence.set("advisor-cph-1", "COPENHAGEN", "PAUSED", "SUPERVISION").path("applied").asBoolean())
+                .isTrue();
+
+        pbx.restart(true);
+
+        // Asterisk came back knowing no member; the adapter logs in again and re-asserts what the advisors asked for.
+        await("members re-asserted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !memberLine("hotline-aarhus", "advisor-aarhus-1").isEmpty()
+                        && !memberLine("hotline-copenhagen", "advisor-cph-1").isEmpty());
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-1")).doesNotContain("paused");
+        assertThat(memberLine("hotline-copenhagen", "advisor-cph-1")).contains("paused").contains("SUPERVISION");
+        adapter.awaitUp("/q/health/well");
+        Sipp.Run phone = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(12), false);
+        awaitRegistered("advisor-aarhus-1");
+        String caller = newCaller();
+
+        Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(3), true);
+
+        assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+        assertThat(first(awaitFinal(caller, "ENDED"), "CONNECTED").path("advisorEndpoint").asText())
+                .isEqualTo("advisor-aarhus-1");
+        assertThat(phone.await(Duration.ofSeconds(30))).as("phone SIPp, see %s", phone.log()).isZero();
+        awaitUnregistered("advisor-aarhus-1");
+        // Copenhagen's phone back to work for the scenarios that follow.
+        assertThat(presence.signIn("advisor-cph-1", "COPENHAGEN").path("applied").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(23)
+    void anAdapterRestartedWhileAsteriskLostItsMembersPutsBackWhatCoreKept() {
+        assertThat(presence.set("advisor-cph-1", "COPENHAGEN", "PAUSED", "BREAK").path("applied").asBoolean())
+                .isTrue();
+        adapter.close();
+
+        // Neither the new adapter's memory nor Asterisk (no AstDB) knows any member: only core does.
+        pbx.restart(true);
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-1")).isEmpty();
+        adapter.restart();
+        adapter.awaitUp("/q/health/well");
+
+        await("members put back from core").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !memberLine("hotline-aarhus", "advisor-aarhus-1").isEmpty()
+                        && !memberLine("hotline-copenhagen", "advisor-cph-1").isEmpty());
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-1")).doesNotContain("paused");
+        assertThat(memberLine("hotline-copenhagen", "advisor-cph-1")).contains("paused").contains("BREAK");
+        assertThat(memberLine("hotline-aarhus", "advisor-aarhus-2")).as("signed out in scenario 21").isEmpty();
+        awaitAdapterAnswers("QUEUE");
+        assertThat(presence.signIn("advisor-cph-1", "COPENHAGEN").path("applied").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(90)
     void withCoreAndKafkaDownCallsAreRoutedByTheReplicaAndCoreRecordsThemOnceBack() {
         kafka = TestStackKafka.find(REPO, KafkaTopics.bootstrap()).orElse(null);
         Assumptions.assumeTrue(kafka != null, "the test stack's Kafka is not this repository's "
@@ -483,7 +600,7 @@ class RealPbxIT {
     }
 
     @Test
-    @Order(10)
+    @Order(91)
     void withTheAdapterDownTheDialplanQueuesAtTheLinesFailSafeSite() {
         adapter.close();
         Sipp.Run phone = sipp.phone(sipPort(), "advisor-cph-1", PHONE_SECRET, Duration.ofSeconds(12), false);

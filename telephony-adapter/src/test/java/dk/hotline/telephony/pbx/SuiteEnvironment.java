@@ -52,6 +52,10 @@ final class SuiteEnvironment {
         env.get(ADAPTER).put("HOTLINE_AMI_REQUIRED", "true");
         env.get(CORE).put("HOTLINE_PG_DATABASE", coreDatabase);
         env.get(ADAPTER).put("HOTLINE_CORE_URL", "http://127.0.0.1:" + env.get(CORE).get("QUARKUS_HTTP_PORT"));
+        env.get(CORE).put("HOTLINE_TELEPHONY_URL", "http://127.0.0.1:" + env.get(ADAPTER).get("QUARKUS_HTTP_PORT"));
+        // Calls follow each other within seconds on the same phones: no follow-up pause after each call (the
+        // automatic pause is proven against FakeAsterisk, QueuePresenceOverAmiTest).
+        env.get(ADAPTER).put("HOTLINE_WRAP_UP", "0s");
         return env;
     }
 

@@ -1,5 +1,6 @@
 package dk.hotline.telephony.presence;
 
+import dk.hotline.contracts.Contract;
 import dk.hotline.telephony.ami.AmiConnector;
 import dk.hotline.telephony.routing.domain.QueuePresence;
 import dk.hotline.telephony.testsupport.FakeAsterisk;
@@ -95,8 +96,14 @@ class QueuePresenceOverAmiTest {
                 .replace("lunch break", "BREAK")));
         await().atMost(WAIT).until(() -> presence.members("hotline-aarhus").stream()
                 .anyMatch(m -> m.memberInterface().equals("PJSIP/advisor-aarhus-7") && m.paused()));
-        given().get("/api/telephony/presence/advisor-aarhus-7").then().statusCode(200)
-                .body("state", equalTo("PAUSED")).body("reason", equalTo("BREAK")).body("applied", equalTo(true));
+        String held = given().get("/api/telephony/presence/advisor-aarhus-7").then().statusCode(200)
+                .body("state", equalTo("PAUSED")).body("reason", equalTo("BREAK")).body("applied", equalTo(true))
+                .extract().asString();
+        // Producer side of the contracts core reads (core's ConsumedContractsTest is the consumer side).
+        assertThat(Contract.TELEPHONY_PRESENCE_V1.violations(held)).isEmpty();
+        String queues = given().get("/api/telephony/queues").then().statusCode(200).extract().asString();
+        assertThat(Contract.TELEPHONY_QUEUES_V1.violations(queues)).as(queues).isEmpty();
+        assertThat(queues).contains("\"BREAK\"");
 
         asterisk.forgetQueueActions();
         put("advisor-aarhus-7", "{\"site\":\"AARHUS\",\"state\":\"AVAILABLE\"}", 200);

@@ -80,8 +80,9 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     /**
-     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause), each as its header lines with lower
-     * case keys, in order. Answered Success, as Asterisk does; no member events follow (a test sends those).
+     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause) and Originates, each as its header
+     * lines with lower case keys (an Originate's several Variable lines joined by ","), in order. Answered Success, as
+     * Asterisk does; no events follow (a test sends those).
      */
     public List<Map<String, String>> queueActions() {
         return List.copyOf(queueActions);
@@ -180,8 +181,9 @@ public final class FakeAsterisk implements AutoCloseable {
                     if (!line.isEmpty()) {
                         int colon = line.indexOf(':');
                         if (colon > 0) {
-                            action.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                                    line.substring(colon + 1).trim());
+                            // Repeated headers (an Originate's Variable lines) are joined by ",".
+                            action.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    line.substring(colon + 1).trim(), (a, b) -> a + "," + b);
                         }
                         continue;
                     }
@@ -225,7 +227,8 @@ public final class FakeAsterisk implements AutoCloseable {
                 default -> {
                     if (!loggedIn) {
                         respond(id, "Response: Error", "Message: Permission denied");
-                    } else if (name.startsWith("queue") && !name.equals("queuestatus") && !denied.contains(name)) {
+                    } else if ((name.startsWith("queue") && !name.equals("queuestatus") || name.equals("originate"))
+                            && !denied.contains(name)) {
                         queueActions.add(Map.copyOf(action));
                         respond(id, "Response: Success", "Message: done");
                     } else {
@@ -382,6 +385,18 @@ public final class FakeAsterisk implements AutoCloseable {
 
     /** Sends arbitrary bytes as the header and then plays along; for malformed-input tests. */
     public static AgiAnswer agiConversation(int port, String opening) {
+        return agiConversation(port, opening, Map.of());
+    }
+
+    /** One FastAGI conversation on a channel holding {@code channelVariables} (answered to GET VARIABLE). */
+    public static AgiAnswer agiCall(int port, Map<String, String> headers, Map<String, String> channelVariables) {
+        StringBuilder header = new StringBuilder();
+        headers.forEach((k, v) -> header.append(k).append(": ").append(v).append('\n'));
+        header.append('\n');
+        return agiConversation(port, header.toString(), channelVariables);
+    }
+
+    private static AgiAnswer agiConversation(int port, String opening, Map<String, String> channelVariables) {
         List<String> commands = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -395,7 +410,10 @@ public final class FakeAsterisk implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 commands.add(line);
                 parseSetVariable(line, variables);
-                out.write("200 result=1\n".getBytes(StandardCharsets.UTF_8));
+                String asked = line.startsWith("GET VARIABLE ") ? line.substring(13).replace("\"", "").trim() : null;
+                String answer = asked == null ? "200 result=1\n" : channelVariables.containsKey(asked)
+                        ? "200 result=1 (" + channelVariables.get(asked) + ")\n" : "200 result=0\n";
+                out.write(answer.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (SocketException e) {
@@ -443,6 +461,41 @@ public final class FakeAsterisk implements AutoCloseable {
         }
         if (args.size() >= 4 && args.get(0).equals("SET") && args.get(1).equals("VARIABLE")) {
             variables.put(args.get(2), args.get(3));
+            if (args.get(2).equals("HOTLINE_ROUTE") && !args.get(3).isEmpty()) {
+                splitAsTheDialplanDoes(args.get(3), variables);
+            }
+        }
+    }
+
+    /**
+     * What deploy/asterisk/extensions.conf does with the answer: {@code Set(ARRAY(a,b,...)=${HOTLINE_ROUTE})} sets
+     * each named variable in order to the matching value (empty when there is none). Read from the real dialplan,
+     * so a script and a dialplan that disagree on the order fail the tests.
+     */
+    private static void splitAsTheDialplanDoes(String route, Map<String, String> variables) {
+        String[] values = route.split(",", -1);
+        List<String> fields = dialplanRouteFields();
+        for (int i = 0; i < fields.size(); i++) {
+            variables.remove(fields.get(i));
+            variables.put(fields.get(i), i < values.length ? values[i] : "");
+        }
+    }
+
+    private static final java.util.regex.Pattern ROUTE_SPLIT =
+            java.util.regex.Pattern.compile("Set\\(ARRAY\\(([^)]*)\\)=\\$\\{HOTLINE_ROUTE\\}\\)");
+
+    /** The variable names of the dialplan's ARRAY(...) for HOTLINE_ROUTE. */
+    public static List<String> dialplanRouteFields() {
+        try {
+            String dialplan = java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "asterisk",
+                    "extensions.conf"));
+            java.util.regex.Matcher m = ROUTE_SPLIT.matcher(dialplan);
+            if (!m.find()) {
+                throw new IllegalStateException("extensions.conf does not split HOTLINE_ROUTE with ARRAY(...)");
+            }
+            return List.of(m.group(1).split(","));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

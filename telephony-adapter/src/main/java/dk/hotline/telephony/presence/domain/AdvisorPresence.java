@@ -44,6 +44,8 @@ public final class AdvisorPresence {
     private final Clock clock;
     private final Duration wrapUp;
     private final Map<String, Wanted> wanted = new LinkedHashMap<>();
+    /** Endpoints whose wish was only adopted from Asterisk: what core kept outranks it. */
+    private final java.util.Set<String> adopted = new java.util.HashSet<>();
 
     /** @param wrapUp how long the automatic follow-up pause after each call lasts; zero for none */
     public AdvisorPresence(Clock clock, Duration wrapUp) {
@@ -84,8 +86,25 @@ public final class AdvisorPresence {
         }
         Wanted w = new Wanted(endpoint, site, state, reason, null);
         wanted.put(endpoint, w);
+        adopted.remove(endpoint);
         commands.addAll(toward(w, find(actual, w)));
         return commands;
+    }
+
+    /**
+     * What core kept of each advisor's last change (it outlives this adapter): taken for every endpoint with no wish
+     * here yet, or only one adopted from Asterisk. A wish this adapter was given came later through core or is its
+     * own follow-up pause, and stays.
+     */
+    public synchronized void restore(List<Wanted> kept) {
+        for (Wanted w : kept) {
+            if (validEndpoint(w.endpoint()) && w.site() != null && w.state() != null
+                    && (w.state() == PresenceState.PAUSED) == (w.reason() != null)
+                    && (!wanted.containsKey(w.endpoint()) || adopted.contains(w.endpoint()))) {
+                wanted.put(w.endpoint(), new Wanted(w.endpoint(), w.site(), w.state(), w.reason(), null));
+                adopted.remove(w.endpoint());
+            }
+        }
     }
 
     /**
@@ -96,10 +115,12 @@ public final class AdvisorPresence {
         List<QueueCommand> commands = new ArrayList<>();
         for (Site site : Site.values()) {
             for (QueuePresence.Member m : membersOf.apply(site.queue())) {
-                endpointOf(m.memberInterface()).filter(e -> !wanted.containsKey(e)).ifPresent(e -> wanted.put(e,
-                        new Wanted(e, site, m.paused() ? PresenceState.PAUSED : PresenceState.AVAILABLE,
-                                m.paused() ? PauseReason.ofCode(m.pausedReason()).orElse(PauseReason.BREAK) : null,
-                                null)));
+                endpointOf(m.memberInterface()).filter(e -> !wanted.containsKey(e)).ifPresent(e -> {
+                    wanted.put(e, new Wanted(e, site, m.paused() ? PresenceState.PAUSED : PresenceState.AVAILABLE,
+                            m.paused() ? PauseReason.ofCode(m.pausedReason()).orElse(PauseReason.BREAK) : null,
+                            null));
+                    adopted.add(e);
+                });
             }
         }
         for (Wanted w : wanted.values()) {

@@ -1,5 +1,6 @@
 package dk.hotline.telephony.routing.agi;
 
+
 import dk.hotline.telephony.config.HotlineConfig;
 import dk.hotline.telephony.routing.domain.Router;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,15 +23,22 @@ public class FastAgiServer {
     private BoundedAgiServer server;
     private Thread acceptThread;
 
-    public FastAgiServer(HotlineConfig config, Router router) {
+    private final CallbackRequestScript.Recorder callbacks;
+
+    public FastAgiServer(HotlineConfig config, Router router, CallbackRequestScript.Recorder callbacks) {
+        this.callbacks = callbacks;
         this.config = config;
         this.router = router;
     }
 
     void onStart(@Observes StartupEvent event) throws UnknownHostException {
         HotlineConfig.Agi agi = config.agi();
-        IncomingCallScript script = new IncomingCallScript(router, config.numbers(), config.timeZone());
-        server = new BoundedAgiServer(script, agi.poolSize(), agi.queueCapacity());
+        IncomingCallScript incoming = new IncomingCallScript(router, config.numbers(), config.timeZone(),
+                config.callback().offerAfter());
+        CallbackRequestScript callback = new CallbackRequestScript(callbacks);
+        // agi://host/callback: the caller pressed 1; any other path (incoming): where does this call go?
+        server = new BoundedAgiServer((request, channel) -> "callback".equals(request.getScript()) ? callback : incoming,
+                agi.poolSize(), agi.queueCapacity());
         server.setPort(agi.port());
         server.setAddress(InetAddress.getByName(agi.bindAddress()));
         server.setSocketReadTimeout((int) agi.readTimeout().toMillis());

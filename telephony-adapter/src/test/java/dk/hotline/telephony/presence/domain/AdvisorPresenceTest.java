@@ -146,4 +146,44 @@ class AdvisorPresenceTest {
         none.change("advisor-aarhus-1", Site.AARHUS, PresenceState.AVAILABLE, null, List.of());
         assertThat(none.callCompleted("PJSIP/advisor-aarhus-1")).isEmpty();
     }
+
+    @Test
+    void whatCoreKeptIsReassertedAfterAnAdapterRestartEvenASignOutAsteriskNeverGot() {
+        // A fresh adapter: Asterisk (restarted without its AstDB) holds nobody; aarhus-2 came back from
+        // persistentmembers although its advisor signed out while AMI was down.
+        queues.memberUpdated(member("advisor-aarhus-2", false, ""));
+        presence.restore(List.of(
+                new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.PAUSED, PauseReason.BREAK,
+                        null),
+                new AdvisorPresence.Wanted("advisor-aarhus-2", Site.AARHUS, PresenceState.SIGNED_OUT, null, null)));
+
+        assertThat(reconcile()).containsExactlyInAnyOrder(
+                new QueueCommand.Add("hotline-aarhus", "PJSIP/advisor-aarhus-1", "advisor-aarhus-1", true, "BREAK"),
+                new QueueCommand.Remove("hotline-aarhus", "PJSIP/advisor-aarhus-2"));
+    }
+
+    @Test
+    void aWishThisAdapterHoldsOutranksWhatCoreKeptAndNonsenseIsSkipped() {
+        presence.change("advisor-aarhus-1", Site.AARHUS, PresenceState.AVAILABLE, null, List.of());
+        presence.restore(List.of(
+                new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.SIGNED_OUT, null, null),
+                new AdvisorPresence.Wanted("Bad Name", Site.AARHUS, PresenceState.AVAILABLE, null, null),
+                new AdvisorPresence.Wanted("advisor-cph-1", Site.COPENHAGEN, PresenceState.PAUSED, null, null)));
+
+        assertThat(presence.wanted("advisor-aarhus-1")).get().extracting(AdvisorPresence.Wanted::state)
+                .isEqualTo(PresenceState.AVAILABLE);
+        assertThat(presence.wanted("Bad Name")).isEmpty();
+        assertThat(presence.wanted("advisor-cph-1")).isEmpty();
+    }
+
+    @Test
+    void whatCoreKeptOutranksAMemberOnlyAdoptedFromAsterisk() {
+        // Core was unreachable at login: Asterisk's member was adopted as it stood; core answers later.
+        queues.memberUpdated(member("advisor-aarhus-1", false, ""));
+        assertThat(reconcile()).isEmpty();
+        presence.restore(List.of(new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.SIGNED_OUT,
+                null, null)));
+
+        assertThat(reconcile()).containsExactly(new QueueCommand.Remove("hotline-aarhus", "PJSIP/advisor-aarhus-1"));
+    }
 }

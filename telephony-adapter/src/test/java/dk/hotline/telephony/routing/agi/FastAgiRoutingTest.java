@@ -85,6 +85,16 @@ class FastAgiRoutingTest {
     }
 
     @Test
+    void theWholeAnswerIsOneSetVariableInTheDialplansOrder() {
+        AgiAnswer answer = call("1795323805.0", NATIONAL);
+
+        assertThat(answer.commands()).as("one round trip for the answer, one for Asterisk-Java's AJ_AGISTATUS")
+                .hasSize(2).first().asString().startsWith("SET VARIABLE \"HOTLINE_ROUTE\" ");
+        assertThat(IncomingCallScript.ROUTE_FIELDS).isEqualTo(FakeAsterisk.dialplanRouteFields());
+        assertThat(answer.variable("HOTLINE_OVERFLOW_REASON")).isEmpty();
+    }
+
+    @Test
     void nationalCallInAarhusMonthIsQueuedInAarhus() {
         AgiAnswer answer = call("1795323805.0", NATIONAL);
 

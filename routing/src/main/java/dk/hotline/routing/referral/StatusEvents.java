@@ -1,10 +1,9 @@
-package dk.hotline.routing.outbox;
+package dk.hotline.routing.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.platform.events.EventFieldCipher;
-import dk.hotline.routing.referral.ReferralEntity;
-import dk.hotline.routing.referral.ReferralStatusV1;
+import dk.hotline.routing.outbox.OutboxEventEntity;
 import dk.hotline.routing.referral.domain.ReferralStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes status events to the outbox, inside the caller's transaction. */
+/** Writes a referral's status events to the outbox, inside the caller's transaction. */
 @ApplicationScoped
 public class StatusEvents {
 
