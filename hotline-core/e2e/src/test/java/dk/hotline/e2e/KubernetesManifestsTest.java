@@ -233,7 +233,7 @@ class KubernetesManifestsTest {
             assertThat(topic.node().at("/spec/config/min.insync.replicas").asInt()).as("%s min ISR", topic).isEqualTo(2);
         }
         assertThat(topics).containsExactlyInAnyOrder("hotline.rotation", "hotline.calls", "hotline.referrals", "hotline.deliveries",
-                "hotline.calls.dlq", "hotline.deliveries.dlq", "hotline.referrals.dlq");
+                "hotline.calls.dlq", "hotline.deliveries.dlq", "hotline.referrals.dlq", "hotline.rotation.dlq");
     }
 
     @Test

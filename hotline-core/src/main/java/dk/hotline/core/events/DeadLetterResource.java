@@ -13,7 +13,10 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
-/** The supervisors' view of core's dead letters: call and referral-status records core could not use (as routing's). */
+/**
+ * The supervisors' view of core's dead letters (as routing's): call and referral-status records core could not use,
+ * and rotation schedules the telephony adapter could not use.
+ */
 @Cancellable(false)
 @Path("/api/supervisor/dead-letters/events")
 @Tag(name = "Supervision")
@@ -28,7 +31,7 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed("supervisor")
-    @Operation(summary = "Records core's consumers sent to a dead-letter topic",
+    @Operation(summary = "Records core's consumers and the telephony adapter's schedule replica sent to a dead-letter topic",
             description = "Newest first, at most 500: where each record was, its event id and type and why; never its content.")
     public Uni<List<DeadLetterLedger.DeadLetteredEvent>> events() {
         return ledger.recent();

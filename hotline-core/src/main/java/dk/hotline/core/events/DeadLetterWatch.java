@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads core's own dead-letter topics ({@code hotline.calls.dlq}, {@code hotline.deliveries.dlq}), where SmallRye's
+ * Reads core's own dead-letter topics ({@code hotline.calls.dlq}, {@code hotline.deliveries.dlq}) and the telephony
+ * adapter's ({@code hotline.rotation.dlq}: the adapter has no database, so core lists for it), where SmallRye's
  * dead-letter strategy puts a record a consumer could not use, and lists each record for the supervisors' dead-letter
- * view: the original place and ids from the {@code dead-letter-*} and {@code ce_*} headers, never the payload.
+ * view: the original place and ids from the {@code dead-letter-*} and {@code ce_*} headers, never the payload. Every
+ * adapter instance reads the rotation topic from its start, so one bad schedule may arrive more than once: the ledger
+ * keeps one row per original place.
  */
 @ApplicationScoped
 public class DeadLetterWatch {

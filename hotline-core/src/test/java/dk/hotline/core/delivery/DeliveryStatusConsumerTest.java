@@ -1,7 +1,10 @@
 package dk.hotline.core.delivery;
 
 import dk.hotline.contracts.Contract;
+import dk.hotline.core.support.KafkaTopicReader;
 import dk.hotline.core.support.OnVertx;
+import io.quarkus.test.security.TestSecurity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import dk.hotline.core.support.TestProducers;
@@ -15,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +31,9 @@ class DeliveryStatusConsumerTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.deliveries.topic")
     String topic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.deliveries.dead-letter-queue.topic")
+    String deadLetterTopic;
 
     /** Routing seals a reason with the event keys before it leaves routing; core opens it. */
     @jakarta.inject.Inject
@@ -89,6 +97,44 @@ class DeliveryStatusConsumerTest {
         assertThat(history.get(0).recipientId).isEqualTo("ssp-461");
         assertThat(history.get(0).getReason()).isEqualTo("Personen bor i Odense og er 16 år");
         assertThat(history.get(1).outcome).isEqualTo("CASE_STARTED");
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    void aMalformedStatusEventGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsStored() throws Exception {
+        String referral = UUID.randomUUID().toString();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String sealed = eventFields.seal("referral_status", "reason", referral, "Barnet bor hos sin moster");
+        // No status: never usable. Its reason field stays sealed, on the dead-letter topic as everywhere else.
+        String malformed = event(referral, "", t0, sealed, "");
+        String delivered = event(referral, "DELIVERED", t0.plusSeconds(1), null, "");
+
+        try (KafkaProducer<String, String> producer = TestProducers.strings()) {
+            send(producer, referral, referral + "/BAD", "delivered", malformed);
+            send(producer, referral, referral + "/DELIVERED", "delivered", delivered);
+        }
+
+        UUID id = UUID.fromString(referral);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history(id).size() == 1);
+        assertThat(history(id)).extracting(s -> s.status).containsExactly("DELIVERED");
+        try (KafkaTopicReader deadLetters = new KafkaTopicReader(deadLetterTopic)) {
+            ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll()
+                    .stream().filter(r -> KafkaTopicReader.header(r, "ce_id").orElse("").equals(referral + "/BAD"))
+                    .findFirst().orElse(null), r -> r != null);
+            assertThat(KafkaTopicReader.header(dead, "dead-letter-reason"))
+                    .contains("referral status event without status or occurredAt");
+            assertThat(KafkaTopicReader.header(dead, "dead-letter-topic")).contains(topic);
+            assertThat(dead.value()).contains(sealed).doesNotContain("moster");
+        }
+        // The supervisors' dead-letter view lists it: place, ids and reason, not the content.
+        Map<String, Object> listed = await().atMost(Duration.ofSeconds(30)).until(() -> given()
+                .get("/api/supervisor/dead-letters/events").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().filter(e -> (referral + "/BAD").equals(e.get("eventId")))
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(listed.get("topic")).isEqualTo(topic);
+        assertThat(listed.get("deadLetterTopic")).isEqualTo(deadLetterTopic);
+        assertThat(listed.get("reason")).isEqualTo("referral status event without status or occurredAt");
+        assertThat(listed.toString()).doesNotContain(sealed);
     }
 
     private static List<ReferralStatus> history(UUID id) {

@@ -62,6 +62,8 @@ class AmiCallFollowingTest {
     String callsTopic;
     @ConfigProperty(name = "mp.messaging.incoming.rotation.topic")
     String rotationTopic;
+    @ConfigProperty(name = "mp.messaging.incoming.rotation.dead-letter-queue.topic")
+    String rotationDeadLetters;
 
     private KafkaTopics.Reader calls;
 
@@ -256,6 +258,29 @@ class AmiCallFollowingTest {
         assertThat(answer.variable("HOTLINE_NEXT_OPEN")).isNotBlank();
         assertThat(answer.variable("HOTLINE_NEXT_OPEN_EPOCH"))
                 .isEqualTo(Long.toString(now.plus(Duration.ofHours(3)).getEpochSecond()));
+    }
+
+    @Test
+    void aMalformedScheduleGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsApplied() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Version 90 without validUntil or segments: it must never reach the replica, newer version or not.
+        String bad = KafkaTopics.publishSchedule(rotationTopic, "NATIONAL",
+                "{\"line\":\"NATIONAL\",\"version\":90,\"publishedAt\":\"" + now + "\",\"validFrom\":\"" + now + "\"}");
+        KafkaTopics.publishSchedule(rotationTopic, "NATIONAL", ScheduleJsonSamples.openNow("NATIONAL", 80, "AARHUS"));
+
+        await().atMost(WAIT).until(() -> replica.schedule(Line.NATIONAL).map(s -> s.version() == 80).orElse(false));
+        try (KafkaTopics.Reader deadLetters = new KafkaTopics.Reader(rotationDeadLetters)) {
+            ConsumerRecord<String, String> dead = await().atMost(WAIT).until(() -> deadLetters.records().stream()
+                    .filter(r -> bad.equals(KafkaTopics.header(r, "ce_id"))).findFirst().orElse(null), r -> r != null);
+            assertThat(dead.key()).isEqualTo("NATIONAL");
+            assertThat(KafkaTopics.header(dead, "ce_type")).isEqualTo("dk.hotline.rotation.schedule.v1");
+            assertThat(KafkaTopics.header(dead, "dead-letter-topic")).isEqualTo(rotationTopic);
+            assertThat(KafkaTopics.header(dead, "dead-letter-exception-class-name"))
+                    .isEqualTo(dk.hotline.platform.events.MalformedEventException.class.getName());
+            assertThat(KafkaTopics.header(dead, "dead-letter-reason"))
+                    .isEqualTo("schedule lacks line, publishedAt, validFrom, validUntil or segments");
+        }
+        assertThat(replica.schedule(Line.NATIONAL).orElseThrow().version()).isEqualTo(80);
     }
 
     @Test

@@ -70,21 +70,23 @@ public final class KafkaTopics {
         return Admin.create(p);
     }
 
-    /** Publishes a schedule the way core does: keyed by line, CloudEvents binary headers. */
-    public static void publishSchedule(String topic, String line, String json) {
+    /** Publishes a schedule the way core does: keyed by line, CloudEvents binary headers. Answers its event id. */
+    public static String publishSchedule(String topic, String line, String json) {
+        String eventId = UUID.randomUUID().toString();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, line, json);
-            Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "dk.hotline.rotation.schedule.v1",
+            Map.of("ce_id", eventId, "ce_type", "dk.hotline.rotation.schedule.v1",
                     "ce_source", "urn:dk:hotline:core", "ce_specversion", "1.0",
                     "content-type", "application/json")
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record);
             producer.flush();
         }
+        return eventId;
     }
 
     /** A consumer of its own group reading the topic from the beginning. */

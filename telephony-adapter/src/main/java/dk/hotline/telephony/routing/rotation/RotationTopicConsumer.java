@@ -1,6 +1,7 @@
 package dk.hotline.telephony.routing.rotation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.platform.events.MalformedEventException;
 import dk.hotline.telephony.routing.domain.Schedule;
 import dk.hotline.telephony.routing.domain.ScheduleReplica;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the replica current from the compacted {@code hotline.rotation} topic. Each instance reads the whole topic
- * from the beginning with its own consumer group (the replica is per instance, not shared work).
+ * from the beginning with its own consumer group (the replica is per instance, not shared work). A record that is not
+ * a valid schedule never reaches the replica (the last good schedule, or the fail-safe, keeps routing): it is nacked,
+ * so the channel's dead-letter strategy puts it on {@code hotline.rotation.dlq} with its reason and the topic moves
+ * on; core lists that topic for supervisors (docs/telephony.md, "A malformed schedule").
  */
 @ApplicationScoped
 public class RotationTopicConsumer {
@@ -44,8 +48,8 @@ public class RotationTopicConsumer {
                         schedule.version());
             }
         } catch (IllegalArgumentException e) {
-            // A bad record must not stop the replica: skip it and keep the last good schedule.
-            LOG.warnf("skipped an unreadable schedule record at offset %d: %s", record.offset(), e.getMessage());
+            // The reason names the fault, never the content (ScheduleJson quotes none).
+            throw new MalformedEventException(e.getMessage());
         }
     }
 }

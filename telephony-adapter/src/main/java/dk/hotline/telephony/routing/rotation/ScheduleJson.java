@@ -42,7 +42,8 @@ public final class ScheduleJson {
             return new Schedule(dto.line(), dto.version(), dto.publishedAt().toInstant(), dto.validFrom().toInstant(), dto.validUntil().toInstant(),
                     segments);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalArgumentException("unreadable schedule: " + e.getMessage(), e);
+            // Jackson's message quotes the payload: the reason keeps the fault's type only (it goes to a DLQ header).
+            throw new IllegalArgumentException("unreadable schedule (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 }
