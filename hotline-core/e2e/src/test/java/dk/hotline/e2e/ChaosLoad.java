@@ -101,7 +101,7 @@ public final class ChaosLoad {
         String webhook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhook";
         load.configureDelivery(routingUrl, Map.of("mode", "WEBHOOK", "webhookUrl", webhook,
                 "webhookSecret", "chaos-run-" + UUID.randomUUID(), "reason", "chaos run on the local cluster"));
-        load.advisorToken = realm.user("advisor-aarhus");
+        load.advisorToken = realm.freshUser("advisor-aarhus");
 
         ExecutorService workers = Executors.newFixedThreadPool(96);
         List<Thread> generators = List.of(
@@ -112,7 +112,7 @@ public final class ChaosLoad {
             while (!Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(4));
                 try {
-                    load.advisorToken = realm.user("advisor-aarhus");
+                    load.advisorToken = realm.freshUser("advisor-aarhus");
                 } catch (RuntimeException keycloakBusy) {
                     // the old token lives 15 min: try again at the next turn
                 }
@@ -127,9 +127,9 @@ public final class ChaosLoad {
         workers.awaitTermination(2, TimeUnit.MINUTES);
         refresher.interrupt();
         Map<String, Integer> inInbox = load.awaitDelivery(routingJdbc, Duration.ofMinutes(3));
-        load.configureDelivery(routingUrl, Map.of("mode", "INBOX", "reason", "chaos run over"));
         receiver.stop(0);
         System.out.println(load.report(Files.readAllLines(markers), inInbox));
+        load.configureDelivery(routingUrl, Map.of("mode", "INBOX", "reason", "chaos run over"));
         System.exit(0); // the receiver's and the HTTP client's threads would keep the JVM up
     }
 
@@ -319,7 +319,7 @@ public final class ChaosLoad {
         String body = JSON.writeValueAsString(delivery);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(routingUrl + "/api/admin/recipients/infohus-fyn/delivery"))
-                .header("Authorization", "Bearer " + realm.user("supervisor"))
+                .header("Authorization", "Bearer " + realm.freshUser("supervisor"))
                 .header("Content-Type", "application/json").PUT(body(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("could not set infohus-fyn's delivery " + delivery.get("mode") + ": " + response.statusCode()

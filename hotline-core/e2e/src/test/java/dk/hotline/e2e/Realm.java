@@ -47,6 +47,11 @@ final class Realm {
                 "username", u, "password", u)));
     }
 
+    /** A new token on every call, for runs longer than a token lives (15 min): the chaos run and the soak. */
+    String freshUser(String username) {
+        return token(Map.of("grant_type", "password", "client_id", WEB_CLIENT, "username", username, "password", username));
+    }
+
     /** Client credentials, as one service calls another. */
     String serviceAccount(String clientId, String secret) {
         return tokens.computeIfAbsent("client:" + clientId, c -> token(Map.of("grant_type", "client_credentials",
