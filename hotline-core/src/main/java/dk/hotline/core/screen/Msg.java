@@ -11,23 +11,13 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "da")
 public interface Msg {
 
-    // ---- layout, shared by every screen ----
-    @Message String app_name();
-    @Message String authority();
-    @Message String skip_to_content();
-    @Message String sign_out();
-    @Message String signed_in_as();
+    // ---- around every screen (the texts both services share are in dk.hotline.web.CommonMsg) ----
     @Message String main_menu();
-    @Message String signed_out_title();
-    @Message String signed_out_text();
-    @Message String sign_in_again();
     @Message String site_AARHUS();
     @Message String site_COPENHAGEN();
     @Message String no_site();
     @Message String forbidden_title();
-    @Message String forbidden_text();
     @Message String session_expired();
-    @Message String footer_text();
 
     // ---- advisor console ----
     @Message String console_title();

@@ -1,5 +1,7 @@
 package dk.hotline.core.screen;
 
+import dk.hotline.web.Landing;
+import dk.hotline.web.Landing.Screen;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -11,15 +13,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
-
 /**
  * The pages around the screens: the start page (sends each person to their screen) and the page after
- * sign-out. Sign-in and sign-out themselves are Quarkus OIDC's (tenant {@code web}, application.properties).
+ * sign-out; their templates and the layout are shared (hotline-web). Sign-in and sign-out themselves are Quarkus
+ * OIDC's (tenant {@code web}, application.properties).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ScreenPages {
+
+    private static final Landing LANDING = new Landing(
+            new Screen("advisor", "/konsol"), new Screen("rotation-admin", "/vagtplan"),
+            new Screen("supervisor", "/tavle"));
 
     @CheckedTemplate
     static class Templates {
@@ -40,16 +45,8 @@ public class ScreenPages {
     @Authenticated
     @Operation(hidden = true)
     public Object start() {
-        if (identity.hasRole("advisor")) {
-            return Response.seeOther(URI.create("/konsol")).build();
-        }
-        if (identity.hasRole("rotation-admin")) {
-            return Response.seeOther(URI.create("/vagtplan")).build();
-        }
-        if (identity.hasRole("supervisor")) {
-            return Response.seeOther(URI.create("/tavle")).build();
-        }
-        return Templates.start(viewers.current());
+        return LANDING.screenFor(identity::hasRole).<Object>map(screen -> Response.seeOther(screen).build())
+                .orElseGet(() -> Templates.start(viewers.current()));
     }
 
     @GET

@@ -10,21 +10,11 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "da")
 public interface Msg {
 
-    // ---- layout, shared by every page ----
-    @Message String app_name();
-    @Message String authority();
-    @Message String skip_to_content();
-    @Message String sign_out();
-    @Message String signed_in_as();
+    // ---- around every page (the texts both services share are in dk.hotline.web.CommonMsg) ----
     @Message String main_menu();
     @Message String nav_inbox();
     @Message String nav_directory();
     @Message String session_expired();
-    @Message String sign_in_again();
-    @Message String signed_out_title();
-    @Message String signed_out_text();
-    @Message String forbidden_text();
-    @Message String footer_text();
     @Message String error_summary_title();
     @Message String no_organisation();
 

@@ -1,5 +1,7 @@
 package dk.hotline.routing.screen;
 
+import dk.hotline.web.Landing;
+import dk.hotline.web.Landing.Screen;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -11,15 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
-
 /**
  * The pages around routing's screens: the start page (recipients to their inbox, supervisors to the directory) and
- * the page after sign-out. Sign-in and sign-out are Quarkus OIDC's (tenant {@code web}, application.properties).
+ * the page after sign-out; both pages' templates and the layout are shared (hotline-web). Sign-in and sign-out are Quarkus OIDC's (tenant {@code web}, application.properties).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ScreenPages {
+
+    private static final Landing LANDING = new Landing(
+            new Screen("recipient", "/indbakke"), new Screen("supervisor", "/katalog"));
 
     @CheckedTemplate
     static class Templates {
@@ -40,13 +43,8 @@ public class ScreenPages {
     @Authenticated
     @Operation(hidden = true)
     public Object start() {
-        if (identity.hasRole("recipient")) {
-            return Response.seeOther(URI.create("/indbakke")).build();
-        }
-        if (identity.hasRole("supervisor")) {
-            return Response.seeOther(URI.create("/katalog")).build();
-        }
-        return Templates.start(viewers.current());
+        return LANDING.screenFor(identity::hasRole).<Object>map(screen -> Response.seeOther(screen).build())
+                .orElseGet(() -> Templates.start(viewers.current()));
     }
 
     @GET
