@@ -711,7 +711,7 @@ pbx_sign_in_demo_phones() {
     endpoint="${user#*:}"
     user="${user%%:*}"
     token="$(curl -s -m 10 -d grant_type=password -d client_id=hotline-web -d "username=$user" -d "password=$user" \
-      "$KEYCLOAK_URL/realms/hotline/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+      "$KEYCLOAK_URL/realms/hotline/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' || true)"
     # Left alone when already in the queue (signed in or paused): `up` on a running stack changes nobody's pause.
     if curl -s -m 10 -H "Authorization: Bearer $token" "http://127.0.0.1:$CORE_PORT/api/presence/$endpoint" \
         | grep -Eq '"state":"(AVAILABLE|PAUSED)"'; then
