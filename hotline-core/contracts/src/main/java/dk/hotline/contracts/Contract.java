@@ -37,7 +37,9 @@ public enum Contract {
     /** HTTP {@code GET}/{@code PUT /api/telephony/presence/{endpoint}} of the telephony adapter: its answer, read by hotline-core. */
     TELEPHONY_PRESENCE_V1("telephony-presence.v1.schema.json"),
     /** HTTP {@code PUT /api/telephony/presence/{endpoint}}: the body hotline-core sends. */
-    TELEPHONY_PRESENCE_CHANGE_V1("telephony-presence-change.v1.schema.json");
+    TELEPHONY_PRESENCE_CHANGE_V1("telephony-presence-change.v1.schema.json"),
+    /** HTTP {@code POST /api/telephony/calls/{callId}/transfer}: the body hotline-core sends to hand a call on. */
+    TELEPHONY_TRANSFER_V1("telephony-transfer.v1.schema.json");
 
     /** Where a schema's {@code $ref} to another contract's {@code $id} is found: on the class path, beside this class. */
     private static final String ID_PREFIX = "https://hotline.dk/events/";

@@ -51,4 +51,13 @@ class ContractTest {
         assertThat(Contract.ROTATION_SCHEDULE_V1.undescribed(Reader.class)).isEmpty();
         assertThat(Contract.ROTATION_SCHEDULE_V1.undescribed(MisreadingReader.class)).containsExactly("revision");
     }
+
+    @Test
+    void aTransferNamesItsTargetsDetail() {
+        assertThat(Contract.TELEPHONY_TRANSFER_V1.violations("{\"target\":\"SITE\"}")).isNotEmpty();
+        assertThat(Contract.TELEPHONY_TRANSFER_V1.violations("{\"target\":\"COLLEAGUE\"}")).isNotEmpty();
+        assertThat(Contract.TELEPHONY_TRANSFER_V1.violations("{\"target\":\"COLLEAGUE\",\"endpoint\":\"a b\"}"))
+                .isNotEmpty();
+        assertThat(Contract.TELEPHONY_TRANSFER_V1.violations("{\"target\":\"COORDINATION\"}")).isEmpty();
+    }
 }
