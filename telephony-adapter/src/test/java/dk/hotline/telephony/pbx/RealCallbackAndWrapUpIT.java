@@ -87,7 +87,8 @@ class RealCallbackAndWrapUpIT {
         for (String module : List.of("hotline-core", "telephony-adapter")) {
             assertThat(PackagedService.jar(REPO, module)).as("the packaged %s (mvn package)", module).isRegularFile();
         }
-        Path run = Files.createTempDirectory(TARGET, "real-pbx-callback-wrap-up-");
+        // A short name: Asterisk's control socket (run/asterisk/run/asterisk.ctl) must fit a Unix socket path.
+        Path run = Files.createTempDirectory(TARGET, "pbx-cb-");
         pbxPorts = new RealAsterisk.Ports(RealAsterisk.freePort(ports), RealAsterisk.freePort(ports),
                 RealAsterisk.freePort(ports), RealAsterisk.freePort(ports));
         String amiSecret = "pbx-callback-suite-ami-secret";
