@@ -688,6 +688,8 @@ pbx_start() {
   require_free_port "the PBX's SIP transport" "$PBX_SIP_PORT" HOTLINE_SIP_PORT
   pbx_write_config "$ast"
   PBX_BIN="$ast/sbin/asterisk"
+  # A killed Asterisk leaves its control socket behind; waiting for it would then see the dead one's.
+  rm -f "$STACK_DIR/asterisk/run/asterisk.ctl"
   start_daemon asterisk "$LOG_DIR/asterisk.log" "$PBX_BIN" -C "$STACK_DIR/asterisk/etc/asterisk.conf" -f -n
   local start=$SECONDS
   until [[ -S "$STACK_DIR/asterisk/run/asterisk.ctl" ]] || ((SECONDS - start >= 60)); do sleep 1; done
