@@ -277,6 +277,26 @@ class RealCallbackAndWrapUpIT {
         awaitUnregistered("advisor-aarhus-1");
     }
 
+    @Test
+    @Order(100)
+    void noCallerNumberInClearInAnythingAsteriskWrote() throws IOException {
+        // The callback's number went through Asterisk as a channel variable: none of its files may hold it.
+        assertThat(callerCount).isPositive();
+        List<String> found = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(pbx.runFolder())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (int i = 0; i < callerCount; i++) {
+                    String digits = String.format("3%07d", callerBase + i);
+                    if (content.contains(digits)) {
+                        found.add(file + " holds the number of caller " + i);
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private String newCaller() {
