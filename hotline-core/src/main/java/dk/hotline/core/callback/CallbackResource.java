@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Callback requests, for the telephony adapter only (role {@code service}, and the adapter's own client: {@link
- * CallbackClient}; checked before the body is read, so another service learns nothing from validation): it records a caller's wish to be called
- * back (from the queue's "press 1"), claims the next due request of a line with a lease when an advisor is free, says
+ * CallbackClient}, checked before the fields are, so another service learns nothing from validation): it records a
+ * caller's wish to be called back (from the queue's "press 1"), claims the next due request of a line with a lease when an advisor is free, says
  * it is dialling, and reports the outcome. No person ever reads a request: the number leaves core only in a claim's
  * answer, to the adapter that places the call. docs/telephony.md, "Callback instead of waiting".
  */

@@ -138,7 +138,7 @@ class CallbackRequestsTest {
     @Test
     @TestSecurity(user = "service-account-routing", roles = "service")
     @OidcSecurity(claims = @Claim(key = "azp", value = "routing"))
-    void anotherServiceIsRefusedBeforeItsBodyIsReadAndTheRefusalIsAudited() {
+    void anotherServiceIsRefusedBeforeItsFieldsAreCheckedAndTheRefusalIsAudited() {
         String someRequest = UUID.randomUUID().toString();
         long before = OnVertx.await(() -> pool.query("SELECT coalesce(max(id), 0) AS n FROM audit_entry").execute())
                 .iterator().next().getLong("n");
