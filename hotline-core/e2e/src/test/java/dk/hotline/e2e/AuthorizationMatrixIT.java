@@ -45,6 +45,7 @@ class AuthorizationMatrixIT {
     private static final Map<String, String> PLACEHOLDERS = new HashMap<>();
     private static Realm realm;
     private static Map<String, String> serviceSecrets;
+    private static final String SERVICE_ACCOUNT = "service-account-";
 
     @BeforeAll
     static void startTheServices() {
@@ -52,7 +53,9 @@ class AuthorizationMatrixIT {
         Map<String, Map<String, String>> env = ServiceEnvironment.of(REPO,
                 ServiceEnvironment.get("HOTLINE_E2E_CORE_DB", "hotline_core_e2e"),
                 ServiceEnvironment.get("HOTLINE_E2E_ROUTING_DB", "hotline_routing_e2e"));
-        serviceSecrets = Map.of("telephony-adapter", env.get("telephony-adapter").get("HOTLINE_OIDC_CLIENT_SECRET"));
+        serviceSecrets = Map.of("telephony-adapter", env.get("telephony-adapter").get("HOTLINE_OIDC_CLIENT_SECRET"),
+                "routing", env.get("routing").get("HOTLINE_OIDC_CLIENT_SECRET"),
+                "hotline-core", env.get("hotline-core").get("HOTLINE_OIDC_CLIENT_SECRET"));
         Path logs = Path.of("target", "e2e");
         SERVICES.put("core", ServiceProcess.start(REPO, "hotline-core", env.get("hotline-core"), logs));
         SERVICES.get("core").awaitReady();
@@ -128,7 +131,9 @@ class AuthorizationMatrixIT {
 
     /** Null when the rule holds, else what went wrong. */
     private static String check(MatrixDocument.TenantRule rule) throws Exception {
-        String token = "forged".equals(rule.user()) ? realm.forged() : realm.user(rule.user());
+        String token = "forged".equals(rule.user()) ? realm.forged()
+                : rule.user().startsWith(SERVICE_ACCOUNT) ? serviceToken(rule.user().substring(SERVICE_ACCOUNT.length()))
+                : realm.user(rule.user());
         Answer answer = send(rule.service(), rule.method(), rule.path(), "PATCH".equals(rule.method()) ? "{}" : "", token, rule.header());
         String[] expect = rule.expect().split(" ", 3);
         int status = Integer.parseInt(expect[0]);
@@ -144,6 +149,7 @@ class AuthorizationMatrixIT {
             case "with" -> answer.body().contains(resolve(argument)) ? null : "the answer lacks " + argument;
             case "without" -> answer.body().contains(resolve(argument)) ? "the answer holds " + argument : null;
             case "audited" -> audited(rule, argument);
+            case "refusal" -> "audited".equals(argument) ? refusalAudited(rule) : "unknown expectation " + rule.expect();
             default -> "unknown expectation " + rule.expect();
         };
     }
@@ -163,6 +169,29 @@ class AuthorizationMatrixIT {
             }
         }
         return "no READ by " + rule.user() + " with reason \"" + reason + "\" in " + abbreviate(audit.body());
+    }
+
+    /** The service's audit log holds a REFUSE by that user (a service account refused an API that is not its own). */
+    private static String refusalAudited(MatrixDocument.TenantRule rule) throws Exception {
+        Answer audit = send(rule.service(), "GET", "/api/audit?actor=" + rule.user(), "", realm.user("supervisor"), null);
+        if (audit.status() != 200) {
+            return "audit query answered " + audit.status();
+        }
+        for (JsonNode entry : JSON.readTree(audit.body())) {
+            if ("REFUSE".equals(entry.path("action").asText())) {
+                return null;
+            }
+        }
+        return "no REFUSE by " + rule.user() + " in " + abbreviate(audit.body());
+    }
+
+    /** A service account's token (client credentials); the rules name it as Keycloak does its user. */
+    private static String serviceToken(String client) {
+        String secret = serviceSecrets.get(client);
+        if (secret == null) {
+            throw new IllegalStateException("no secret for the service account of " + client);
+        }
+        return realm.serviceAccount(client, secret);
     }
 
     // ---- requests -----------------------------------------------------------------------------------------

@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Callback requests, for the telephony adapter only (role {@code service}): it records a caller's wish to be called
- * back (from the queue's "press 1"), claims the next due request of a line with a lease when an advisor is free, says
+ * Callback requests, for the telephony adapter only (role {@code service}, and the adapter's own client: {@link
+ * CallbackClient}, checked before the fields are, so another service learns nothing from validation): it records a
+ * caller's wish to be called back (from the queue's "press 1"), claims the next due request of a line with a lease when an advisor is free, says
  * it is dialling, and reports the outcome. No person ever reads a request: the number leaves core only in a claim's
  * answer, to the adapter that places the call. docs/telephony.md, "Callback instead of waiting".
  */
@@ -57,14 +58,18 @@ public class CallbackResource {
     public record LineOnly(String line) {
     }
 
+    private static final String NO_RECORD = "-";
+
     private final CallbackRequests requests;
+    private final CallbackClient client;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final Duration lease;
 
-    public CallbackResource(CallbackRequests requests, SecurityIdentity identity, Clock clock,
+    public CallbackResource(CallbackRequests requests, CallbackClient client, SecurityIdentity identity, Clock clock,
                             @ConfigProperty(name = "hotline.callback.lease") Duration lease) {
         this.requests = requests;
+        this.client = client;
         this.identity = identity;
         this.clock = clock;
         this.lease = lease;
@@ -73,6 +78,9 @@ public class CallbackResource {
     @POST
     @Operation(summary = "Record a caller's request to be called back (the number is sealed, never shown)")
     public Uni<Response> record(NewRequest body) {
+        if (!client.isTheAdapter(identity)) {
+            return client.refuse(identity, NO_RECORD);
+        }
         NewRequest r = body == null ? new NewRequest(null, null, null, null) : body;
         String callId = required("callId", r.callId(), CALL_ID, "is required: the call's id (letters, digits, . _ -)");
         String line = oneOf("line", r.line(), Line.class);
@@ -87,6 +95,9 @@ public class CallbackResource {
     @Path("claim")
     @Operation(summary = "Take the line's oldest callback request not yet dialled, with a lease (204 when none)")
     public Uni<Response> claim(ClaimRequest body) {
+        if (!client.isTheAdapter(identity)) {
+            return client.refuse(identity, NO_RECORD);
+        }
         ClaimRequest r = body == null ? new ClaimRequest(null, null) : body;
         String line = oneOf("line", r.line(), Line.class);
         String holder = required("holder", r.holder(), HOLDER, "is required: the claiming adapter's name");
@@ -99,6 +110,9 @@ public class CallbackResource {
     @Path("{id}/dialling")
     @Operation(summary = "The holder of the lease is placing the callback now (409 when the lease is not its own any more)")
     public Uni<Response> dialling(@PathParam("id") String id, Holder body) {
+        if (!client.isTheAdapter(identity)) {
+            return client.refuse(identity, recordOf(id));
+        }
         UUID request = id(id);
         String holder = required("holder", body == null ? null : body.holder(), HOLDER, "is required: the claiming adapter's name");
         return requests.dialling(holder, request, clock.instant()).map(ok -> answer(ok, "dialling"));
@@ -108,6 +122,9 @@ public class CallbackResource {
     @Path("{id}/outcome")
     @Operation(summary = "What became of the callback: MADE or CALLER_NOT_REACHED drop the number; ADVISOR_NOT_REACHED hands it out again")
     public Uni<Response> outcome(@PathParam("id") String id, OutcomeReport body) {
+        if (!client.isTheAdapter(identity)) {
+            return client.refuse(identity, recordOf(id));
+        }
         UUID request = id(id);
         OutcomeReport r = body == null ? new OutcomeReport(null, null) : body;
         String holder = required("holder", r.holder(), HOLDER, "is required: the claiming adapter's name");
@@ -120,6 +137,9 @@ public class CallbackResource {
     @Path("close")
     @Operation(summary = "The line has closed: its callbacks not yet dialled are given up and their numbers dropped")
     public Uni<Map<String, Integer>> close(LineOnly body) {
+        if (!client.isTheAdapter(identity)) {
+            return client.refuse(identity, NO_RECORD);
+        }
         String line = oneOf("line", body == null ? null : body.line(), Line.class);
         return requests.closeLine(actor(), line, clock.instant()).map(n -> Map.of("closed", n));
     }
@@ -135,6 +155,15 @@ public class CallbackResource {
                             + " by this holder (lease expired, or another adapter has it)", List.of());
         }
         return Response.noContent().build();
+    }
+
+    /** The request a refused call named, for its audit entry: its id when it is one. */
+    private static String recordOf(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return NO_RECORD;
+        }
     }
 
     private static UUID id(String id) {

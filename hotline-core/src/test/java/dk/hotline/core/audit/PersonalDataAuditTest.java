@@ -170,6 +170,7 @@ class PersonalDataAuditTest {
 
     @Test
     @TestSecurity(user = "telephony-adapter", roles = "service")
+    @OidcSecurity(claims = @Claim(key = "azp", value = "telephony-adapter"))
     void everyCallbackEndpointLeavesItsAuditEntry() {
         String line = "{\"line\":\"COPENHAGEN_LOCAL\"}";
         given().contentType(ContentType.JSON).body(line).post("/api/callbacks/close").then().statusCode(200);

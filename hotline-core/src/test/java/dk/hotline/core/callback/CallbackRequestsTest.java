@@ -7,6 +7,8 @@ import dk.hotline.platform.crypto.SealedColumn;
 import dk.hotline.platform.crypto.SealedValueRefusedException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,6 +40,7 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 @TestSecurity(user = "service-account-telephony-adapter", roles = "service")
+@OidcSecurity(claims = @Claim(key = "azp", value = "telephony-adapter"))
 class CallbackRequestsTest {
 
     private static final String PROBLEM = "application/problem+json";
@@ -130,6 +133,30 @@ class CallbackRequestsTest {
         post("/api/callbacks/claim", "{\"line\":\"NATIONAL\",\"holder\":\"a\"}").statusCode(403);
         post("/api/callbacks/close", "{\"line\":\"NATIONAL\"}").statusCode(403);
         assertThat(count()).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-routing", roles = "service")
+    @OidcSecurity(claims = @Claim(key = "azp", value = "routing"))
+    void anotherServiceIsRefusedBeforeItsFieldsAreCheckedAndTheRefusalIsAudited() {
+        String someRequest = UUID.randomUUID().toString();
+        long before = OnVertx.await(() -> pool.query("SELECT coalesce(max(id), 0) AS n FROM audit_entry").execute())
+                .iterator().next().getLong("n");
+        post("/api/callbacks", request("c-3", "NATIONAL", NUMBER)).statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("telephony adapter"));
+        // An incomplete body would be a 400 naming the field for the adapter: refused first, nothing learnt.
+        post("/api/callbacks/claim", "{}").statusCode(403).contentType(PROBLEM);
+        post("/api/callbacks/" + someRequest + "/dialling", "{}").statusCode(403).contentType(PROBLEM);
+        post("/api/callbacks/" + someRequest + "/outcome", "{}").statusCode(403).contentType(PROBLEM);
+        post("/api/callbacks/close", "{\"line\":\"NATIONAL\"}").statusCode(403).contentType(PROBLEM);
+        assertThat(count()).isZero();
+        long refusals = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE record_type = "
+                + "'callback_request' AND actor = 'service-account-routing' AND action = 'REFUSE' "
+                + "AND reason LIKE '%client routing%' AND id > $1").execute(Tuple.of(before))).iterator().next().getLong("n");
+        assertThat(refusals).isEqualTo(5);
+        long onTheRequest = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE "
+                + "action = 'REFUSE' AND record_id = $1").execute(Tuple.of(someRequest))).iterator().next().getLong("n");
+        assertThat(onTheRequest).isEqualTo(2);
     }
 
     @Test

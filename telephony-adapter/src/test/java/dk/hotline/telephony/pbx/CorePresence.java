@@ -48,6 +48,33 @@ final class CorePresence {
         return set(endpoint, site, "AVAILABLE", null);
     }
 
+    /** Core's answer to {@code GET path} as the supervisor (the board, for instance). */
+    JsonNode readAsSupervisor(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(coreUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("supervisor")).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    /**
+     * Core's answer to {@code POST path} with {@code body} as a service account (client credentials of
+     * {@code clientId}), with its status.
+     */
+    HttpResponse<String> postAsService(String clientId, String secret, String path, String body) {
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret);
+        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("token for " + clientId + ": " + token.statusCode());
+        }
+        return send(HttpRequest.newBuilder(URI.create(coreUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + read(token.body()).path("access_token").asText())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private String token(String user) {
         String form = "grant_type=password&client_id=hotline-web&username=" + enc(user) + "&password=" + enc(user);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokenUrl))

@@ -65,7 +65,8 @@ final class PackagedService implements AutoCloseable {
     /** Waits until the health endpoint answers UP ({@code /q/health/ready} or {@code /q/health/well}). */
     void awaitUp(String health) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await(module + " " + health).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        // Six minutes: on the shared 2-core machine at a load of 25, core once took 205 s to start.
+        await(module + " " + health).atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(module + " exited; see " + log);

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 final class RealAsterisk implements AutoCloseable {
 
     static final Path DEPLOY = Path.of("..", "deploy", "asterisk").toAbsolutePath().normalize();
+    /** sockaddr_un's sun_path is 108 bytes, the terminating NUL included. */
+    private static final int MAX_SOCKET_PATH = 107;
 
     private final Path home;
     private final Path run;
@@ -104,6 +106,12 @@ final class RealAsterisk implements AutoCloseable {
     static RealAsterisk start(Path home, Path run, Ports ports, String amiSecret, String phoneSecret,
                               boolean agiTimings) {
         RealAsterisk pbx = new RealAsterisk(home, run);
+        Path socket = run.toAbsolutePath().resolve("run/asterisk.ctl");
+        if (socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+            // Asterisk would start and never open its control socket: the suite would wait a minute and not say why.
+            throw new IllegalStateException("Asterisk's control socket " + socket + " is longer than a Unix socket "
+                    + "path may be (" + MAX_SOCKET_PATH + " bytes): use a shorter run folder");
+        }
         try {
             pbx.writeConfiguration(ports, amiSecret, phoneSecret);
             if (agiTimings) {

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The callback's dialplan as the real Asterisk 20 reads it (deploy/asterisk/, overlaid as in {@link RealPbxIT}): both
  * contexts load with every priority, the Gosub from the queue step and the AGI to the adapter's callback script are
- * there as written, and Asterisk logged no warning or error loading them. A call through them with SIPp is not here
- * yet (see docs/telephony.md). Skipped without an Asterisk, like {@link RealPbxIT}.
+ * there as written, and Asterisk logged no warning or error loading them. Calls through them with SIPp:
+ * {@link RealCallbackAndWrapUpIT}. Skipped without an Asterisk, like {@link RealPbxIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealCallbackDialplanIT {
@@ -32,7 +32,7 @@ class RealCallbackDialplanIT {
     void start() throws IOException {
         Optional<Path> home = RealAsterisk.find(TARGET.resolve("asterisk"));
         Assumptions.assumeTrue(home.isPresent(), "no Asterisk: skipped (HOTLINE_ASTERISK_HOME not set or holds no Asterisk)");
-        Path run = Files.createTempDirectory(TARGET, "real-pbx-callback-");
+        Path run = Files.createTempDirectory(TARGET, "pbx-cbd-");
         RealAsterisk.Ports p = new RealAsterisk.Ports(RealAsterisk.freePort(ports), RealAsterisk.freePort(ports),
                 RealAsterisk.freePort(ports), RealAsterisk.freePort(ports));
         pbx = RealAsterisk.start(home.get(), run, p, "callback-suite-ami-secret", "callback-suite-phone-secret");

@@ -50,6 +50,12 @@ final class Sipp {
         Path log() {
             return log;
         }
+
+        /** Ends a SIPp that runs until stopped (the telco's answering side). */
+        void stop() {
+            process.destroy();
+            await(Duration.ofSeconds(30));
+        }
     }
 
     /** The telco calls {@code dialled} from {@code caller}: it hangs up after {@code talk}, or waits for the PBX's BYE. */
@@ -78,6 +84,36 @@ final class Sipp {
                 "-sf", scenario("telco-call.xml"), "-oocsf", scenario("options.xml"), "-s", dialled,
                 "-key", "caller", caller, "-key", "hangup", "caller", "-d", Long.toString(talk.toMillis()),
                 "-r", "1", "-rp", Long.toString(every.toMillis())));
+    }
+
+    /**
+     * The telco calls {@code dialled} from {@code caller}, whose caller presses 1 once a second (RFC 4733 DTMF, a pcap
+     * written by {@link DtmfPcap} into SIPp's working folder) until the PBX hangs up.
+     */
+    Run callPressing1(int localPort, String dialled, String caller) {
+        DtmfPcap.write(logs.resolve("dtmf-1.pcap"), 1, 120, 500, 1000, 160);
+        return start("telco-presses-1-" + dialled + "-" + localPort, localPort, List.of(
+                "-sf", scenario("telco-call-presses-1.xml"), "-oocsf", scenario("options.xml"), "-s", dialled,
+                "-key", "caller", caller));
+    }
+
+    /**
+     * The telco's side of calls placed by the PBX (a callback to a caller's number), on the telco's port: answers
+     * each call until {@link Run#stop}; every SIP message it sent and received goes to {@code messages}.
+     */
+    Run telcoAnswers(int localPort, Path messages) {
+        return start("telco-answers-" + localPort, localPort, 1000, List.of(
+                "-sf", scenario("telco-answer.xml"), "-trace_msg", "-message_file", messages.toString()));
+    }
+
+    /** {@link #phone} whose SIP messages, sent and received, go to {@code messages}. */
+    Run phoneTracingMessages(int localPort, String endpoint, String password, Duration registered,
+                             boolean advisorHangsUp, Path messages) {
+        return start("phone-" + endpoint + "-" + localPort, localPort, List.of(
+                "-sf", scenario("phone-register.xml"),
+                "-oocsf", scenario(advisorHangsUp ? "phone-answer-hangs-up.xml" : "phone-answer.xml"),
+                "-key", "user", endpoint, "-au", endpoint, "-ap", password,
+                "-d", Long.toString(registered.toMillis()), "-trace_msg", "-message_file", messages.toString()));
     }
 
     private static String scenario(String name) {

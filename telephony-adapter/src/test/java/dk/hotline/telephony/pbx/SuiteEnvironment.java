@@ -54,7 +54,8 @@ final class SuiteEnvironment {
         env.get(ADAPTER).put("HOTLINE_CORE_URL", "http://127.0.0.1:" + env.get(CORE).get("QUARKUS_HTTP_PORT"));
         env.get(CORE).put("HOTLINE_TELEPHONY_URL", "http://127.0.0.1:" + env.get(ADAPTER).get("QUARKUS_HTTP_PORT"));
         // Calls follow each other within seconds on the same phones: no follow-up pause after each call (the
-        // automatic pause is proven against FakeAsterisk, QueuePresenceOverAmiTest).
+        // automatic pause is proven against FakeAsterisk, QueuePresenceOverAmiTest, and on the real PBX by
+        // RealCallbackAndWrapUpIT, which sets its own).
         env.get(ADAPTER).put("HOTLINE_WRAP_UP", "0s");
         return env;
     }
