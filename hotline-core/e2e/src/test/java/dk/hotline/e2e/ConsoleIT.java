@@ -360,6 +360,69 @@ class ConsoleIT {
         browser.assertAccessible("the queue box, signed out");
     }
 
+    @Test
+    @Order(7)
+    void anAdvisorHandsTheLiveCallToTheOtherSiteAndTheReceiverContinuesTheSameDraftWithTheNote() {
+        Browser aarhus = signedIn();
+        Browser copenhagen = signedIn("advisor-cph");
+        long suffix = CALLS.incrementAndGet();
+        String callId = "1900000000." + suffix;
+        asterisk.callConnects(suffix, false, "4520100007");
+        WebElement form = popped(aarhus);
+        String draftUrl = aarhus.driver().getCurrentUrl();
+        form.findElement(By.id("f-summary")).sendKeys("Faderen ringer om sin søn på 17.");
+        awaitSaved(aarhus);
+
+        // The box is closed until asked for; it opens with the keyboard too.
+        WebElement open = aarhus.waitFor(By.cssSelector("[data-testid=transfer-open]"));
+        assertThat(open.getText()).isEqualTo("Viderestil opkaldet");
+        open.sendKeys(Keys.ENTER);
+        aarhus.waitFor(By.id("f-transfer-note")).sendKeys("Han taler om at rejse ud. Faderen vil gerne ringes op af SSP.");
+        aarhus.driver().findElement(By.cssSelector("[data-testid=transfer-submit]")).click();
+        assertThat(aarhus.waitFor(By.id("e-transfer-target")).getText()).isEqualTo("Vælg, hvem opkaldet skal stilles videre til");
+        assertThat(value(aarhus, "f-transfer-note")).isEqualTo("Han taler om at rejse ud. Faderen vil gerne ringes op af SSP.");
+        assertThat(services.telephonyFront().transfers()).isEmpty();
+        aarhus.assertAccessible("the transfer box with a missing target");
+        aarhus.screenshot("transfer-errors", By.id("transfer"));
+
+        choose(aarhus, "f-transfer-SITE");
+        assertThat(text(aarhus, "label[for=f-transfer-SITE]")).isEqualTo("Den anden lokation (København)");
+        aarhus.assertAccessible("the transfer box");
+        aarhus.screenshot("transfer-form", By.id("transfer"));
+        aarhus.driver().findElement(By.cssSelector("[data-testid=transfer-submit]")).click();
+        assertThat(aarhus.waitFor(By.cssSelector("[data-testid=transfer-pending]")).getText())
+                .startsWith("Opkaldet er sendt videre til Den anden lokation (København) kl.");
+        TelephonyFront.Transfer sent = services.telephonyFront().transfers().get(0);
+        assertThat(sent.callId()).isEqualTo(callId);
+        assertThat(sent.body()).isEqualTo("{\"target\":\"SITE\",\"site\":\"COPENHAGEN\"}");
+        assertThat(sent.bearer()).as("core's own token").isTrue();
+
+        // Copenhagen's advisor answers: the adapter publishes the second CONNECTED, and the same draft pops up there.
+        CallsTopic.connectedAfterTransfer(callId, "COPENHAGEN", "advisor-cph-1", "advisor-aarhus-1", 2);
+        WebElement received = new WebDriverWait(copenhagen.driver(), POP).until(d -> d.findElement(By.cssSelector("[data-testid=transfer-received]")));
+        assertThat(received.getText()).contains("Viderestillet fra ").contains("(advisor-aarhus-1)")
+                .contains("Besked: Han taler om at rejse ud. Faderen vil gerne ringes op af SSP.");
+        assertThat(copenhagen.driver().getCurrentUrl()).isEqualTo(draftUrl);
+        assertThat(copenhagen.waitFor(By.id("f-summary")).getAttribute("value")).isEqualTo("Faderen ringer om sin søn på 17.");
+        assertThat(text(copenhagen, "[data-testid=advisors]")).isEqualTo("advisor-aarhus-1 → advisor-cph-1");
+        copenhagen.assertAccessible("the draft handed on, with the note");
+        copenhagen.screenshot("transfer-received", By.id("draft-heading"));
+
+        // The first advisor's draft turns read-only by itself.
+        assertThat(new WebDriverWait(aarhus.driver(), POP).until(d -> d.findElement(By.cssSelector("[data-testid=handed-on]"))).getText())
+                .startsWith("Du har viderestillet opkaldet til advisor-cph-1 kl.");
+        assertThat(aarhus.driver().findElements(By.id("log-form"))).isEmpty();
+        aarhus.assertAccessible("the draft handed on, read-only");
+        aarhus.screenshot("transfer-handed-on", By.id("draft-heading"));
+
+        // The receiver goes on with the same log.
+        copenhagen.driver().findElement(By.id("f-summary")).sendKeys(" Aftalt opfølgning med SSP København.");
+        awaitSaved(copenhagen);
+        copenhagen.driver().navigate().refresh();
+        assertThat(copenhagen.waitFor(By.id("f-summary")).getAttribute("value"))
+                .isEqualTo("Faderen ringer om sin søn på 17. Aftalt opfølgning med SSP København.");
+    }
+
     private static String presenceState(Browser browser) {
         return browser.waitFor(By.cssSelector("[data-testid=presence-state]")).getText();
     }
@@ -374,9 +437,13 @@ class ConsoleIT {
     }
 
     private Browser signedIn() {
+        return signedIn("advisor-aarhus");
+    }
+
+    private Browser signedIn(String advisor) {
         Browser browser = browser();
         browser.go(core.uri("/konsol").toString());
-        browser.signInAtKeycloak("advisor-aarhus", "advisor-aarhus");
+        browser.signInAtKeycloak(advisor, advisor);
         browser.waitFor(By.id("waiting"));
         awaitLive(browser);
         return browser;

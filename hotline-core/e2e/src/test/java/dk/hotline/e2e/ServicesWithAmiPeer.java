@@ -8,12 +8,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The three packaged services against the test stack, in fresh databases of a test's own, with the telephony
- * adapter's AMI client fed by an {@link AmiPeer} (events recorded from a real Asterisk): what the browser tests of the
+ * adapter's AMI client fed by an {@link AmiPeer} (events recorded from a real Asterisk), and core reaching the adapter through a
+ * {@link TelephonyFront} that plays its transfer API: what the browser tests of the
  * screens run against. Closing stops the services and the peer.
  */
 final class ServicesWithAmiPeer implements AutoCloseable {
 
     private final AmiPeer asterisk;
+    private final TelephonyFront front;
     private final Map<String, Map<String, String>> env;
     private final Path logs;
     private final ServiceProcess routing;
@@ -28,6 +30,9 @@ final class ServicesWithAmiPeer implements AutoCloseable {
         this.asterisk = new AmiPeer(adapter.getOrDefault("HOTLINE_AMI_USERNAME", "hotline"), adapter.get("HOTLINE_AMI_SECRET"));
         adapter.put("HOTLINE_AMI_HOST", "127.0.0.1");
         adapter.put("HOTLINE_AMI_PORT", Integer.toString(asterisk.port()));
+        // Core reaches the adapter through a front that plays its transfer API (the AMI peer has no transfer to play).
+        this.front = new TelephonyFront(env.get("hotline-core").get("HOTLINE_TELEPHONY_URL"));
+        env.get("hotline-core").put("HOTLINE_TELEPHONY_URL", front.url());
         // All three at once: each waits for what it needs by itself (the adapter retries core's schedule).
         this.core = ServiceProcess.start(Repo.ROOT, "hotline-core", env.get("hotline-core"), logs);
         this.routing = ServiceProcess.start(Repo.ROOT, "routing", env.get("routing"), logs);
@@ -48,6 +53,10 @@ final class ServicesWithAmiPeer implements AutoCloseable {
         return asterisk;
     }
 
+    TelephonyFront telephonyFront() {
+        return front;
+    }
+
     ServiceProcess core() {
         return core;
     }
@@ -65,7 +74,7 @@ final class ServicesWithAmiPeer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {telephony, routing, core, asterisk}) {
+        for (AutoCloseable c : new AutoCloseable[] {telephony, routing, core, asterisk, front}) {
             try {
                 c.close();
             } catch (Exception ignored) {

@@ -15,6 +15,8 @@ public interface CallConnected {
     /**
      * Runs inside the call event's transaction; must be idempotent by call id. Answers what to announce once that
      * transaction has committed (never before: a rolled-back draft must not be announced), or null.
+     * {@code transferredFrom} is the endpoint of the advisor who handed the call on (a second CONNECTED), else null.
+     * Every implementation runs, in no set order.
      */
-    Uni<Runnable> connected(CallRecord call, Site site, Line line);
+    Uni<Runnable> connected(CallRecord call, Site site, Line line, String transferredFrom);
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 /** Payload of dk.hotline.call.&lt;state&gt;.v1 (docs/events/README.md), as the telephony adapter writes it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CallLifecycle(String callId, CallState state, String line, String site, String queue,
-                            String advisorEndpoint, Instant occurredAt, Long waitSeconds, Long talkSeconds,
+                            String advisorEndpoint, String transferredFrom, Instant occurredAt, Long waitSeconds, Long talkSeconds,
                             String callerHash, Routing routing, String endReason) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -11,7 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import io.quarkus.arc.All;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Applies one call life-cycle event, once: the event id, the call record and
@@ -24,10 +28,10 @@ public class CallRecorder {
     private static final Logger LOG = Logger.getLogger(CallRecorder.class);
     static final String CONSUMER = "hotline.calls";
 
-    private final CallConnected connected;
+    private final List<CallConnected> connected;
     private final Clock clock;
 
-    public CallRecorder(CallConnected connected, Clock clock) {
+    public CallRecorder(@All List<CallConnected> connected, Clock clock) {
         this.connected = connected;
         this.clock = clock;
     }
@@ -62,7 +66,17 @@ public class CallRecorder {
             return Uni.createFrom().nullItem();
         }
         Line line = parse(Line.class, call.line);
-        return connected.connected(call, site, line == null ? Line.NATIONAL : line);
+        Line known = line == null ? Line.NATIONAL : line;
+        // One after the other: they share the transaction's session. Their announcements run together after the commit.
+        Uni<List<Runnable>> all = Uni.createFrom().item(new ArrayList<>());
+        for (CallConnected c : connected) {
+            all = all.call(list -> c.connected(call, site, known, event.transferredFrom()).invoke(r -> {
+                if (r != null) {
+                    list.add(r);
+                }
+            }));
+        }
+        return all.map(list -> list.isEmpty() ? null : () -> list.forEach(Runnable::run));
     }
 
     private CallRecord newRecord(CallLifecycle event) {

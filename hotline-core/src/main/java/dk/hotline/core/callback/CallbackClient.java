@@ -16,7 +16,7 @@ import java.util.List;
  * Who may use the callback API: the telephony adapter's own service account only. The role {@code service} alone is
  * not enough, since routing's and core's own clients hold it too, and a claim hands out a caller's number. Tells the
  * clients apart by the token's authorised party ({@code azp}: the Keycloak client the token was issued to). A refusal
- * is audited (REFUSE, the refused account as actor) and answered 403 problem+json.
+ * is audited (REFUSED, the refused account as actor) and answered 403 problem+json.
  */
 @ApplicationScoped
 public class CallbackClient {
@@ -42,7 +42,7 @@ public class CallbackClient {
      */
     public <T> Uni<T> refuse(SecurityIdentity who, String recordId) {
         Object client = who.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
-        return Panache.withTransaction(() -> audit.record(who, AuditAction.REFUSE, RECORD_TYPE, recordId,
+        return Panache.withTransaction(() -> audit.record(who, AuditAction.REFUSED, RECORD_TYPE, recordId,
                         "callback API refused to client " + (client == null ? "(none)" : client)))
                 .chain(() -> Uni.createFrom().failure(new ProblemException(403, "forbidden", "Forbidden",
                         "Only the telephony adapter's service account may use the callback API", List.of())));

@@ -80,11 +80,13 @@ public class ConsolePage {
 
         static native TemplateInstance contact(Viewer me, Contact contact, CallPanel call, LogForm form, Referral referral,
                                                List<ContactAmendment> amendments, String savedAt, String finalisedAt, String localKey,
-                                               List<StatusLine> statuses);
+                                               List<StatusLine> statuses, TransferPanel transferBox);
 
         static native TemplateInstance contact$panel(Viewer me, Contact contact, CallPanel call, LogForm form, Referral referral,
                                                      List<ContactAmendment> amendments, String savedAt, String finalisedAt, String localKey,
-                                               List<StatusLine> statuses);
+                                               List<StatusLine> statuses, TransferPanel transferBox);
+
+        static native TemplateInstance contact$transfer(Contact contact, TransferPanel transferBox);
 
         static native TemplateInstance saved(String savedAt, long version);
 
@@ -109,12 +111,13 @@ public class ConsolePage {
     private final StatusTexts statusTexts;
     private final PresenceService presence;
     private final PresenceMsg presenceMsg;
+    private final ConsoleTransfers transfers;
 
     public ConsolePage(Viewers viewers, ContactService contacts, ReferralService referrals, AdvisorNotices notices,
                        FieldErrorWording fieldErrorWording, Msg msg, Validator validator, LocalCopyKeys localKeys,
                        ReferralStatuses statuses, StatusTexts statusTexts, RoutingPreviews previews,
                        io.quarkus.security.identity.SecurityIdentity identity, PresenceService presence,
-                       PresenceMsg presenceMsg) {
+                       PresenceMsg presenceMsg, ConsoleTransfers transfers) {
         this.viewers = viewers;
         this.contacts = contacts;
         this.referrals = referrals;
@@ -129,6 +132,7 @@ public class ConsolePage {
         this.presenceMsg = presenceMsg;
         this.statusTexts = statusTexts;
         this.presence = presence;
+        this.transfers = transfers;
     }
 
     @GET
@@ -193,9 +197,21 @@ public class ConsolePage {
         Multi<OutboundSseEvent> pops = notices.forEndpoint(endpoint)
                 .filter(n -> "DRAFT_OPEN".equals(n.type()) && n.contactId() != null)
                 .map(n -> sse.newEventBuilder().name("opkald").id(n.contactId().toString()).data(popFragment(n)).build());
+        // The call this advisor handed on reached a colleague: the draft, if still on screen, turns read-only.
+        Multi<OutboundSseEvent> handedOn = notices.forEndpoint(endpoint)
+                .filter(n -> "DRAFT_HANDED_ON".equals(n.type()) && n.contactId() != null)
+                .map(n -> sse.newEventBuilder().name("viderestillet").data(handedOnFragment(n)).build());
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(t -> sse.newEventBuilder().name("hjerteslag").data("").build());
-        return Multi.createBy().merging().streams(pops, heartbeat);
+        return Multi.createBy().merging().streams(pops, handedOn, heartbeat);
+    }
+
+    /**
+     * Marks the draft handed on; console.js reloads it in place (read-only now) when it is the one on screen, and leaves
+     * any other work on screen alone (htmx's own filters need eval, which the console does not allow).
+     */
+    static String handedOnFragment(AdvisorNotice n) {
+        return "<div data-handed-on=\"" + n.contactId() + "\"></div>";
     }
 
     static String popFragment(AdvisorNotice n) {
@@ -334,11 +350,42 @@ public class ConsolePage {
                 .onFailure(ProblemException.class).recoverWithUni(e -> failed(me, id, form, (ProblemException) e, false));
     }
 
+    /**
+     * "Viderestil opkaldet": hands the live call on with a note for the receiver (htmx swaps the box; without
+     * JavaScript, back to the draft). Refused input, a call no longer connected or the telephony away: the box again
+     * with the Danish message beside the field or above it, nothing done.
+     */
+    @POST
+    @Path("henvendelser/{id}/viderestil")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> transfer(@PathParam("id") UUID id, MultivaluedMap<String, String> fields, @HeaderParam(HX_REQUEST) String htmx) {
+        Viewer me = viewers.current();
+        TransferPanel.Form form = transfers.form(fields);
+        return contacts.visible(id, me.staff()).flatMap(c -> transfers.request(me, c, form)
+                .flatMap(status -> {
+                    if (status == 303 && htmx == null) {
+                        return Uni.createFrom().item(Response.seeOther(URI.create("/konsol/henvendelser/" + id)).build());
+                    }
+                    int answer = status == 303 ? 200 : status;
+                    return contacts.callOf(c).flatMap(call -> transfers.panel(me, c, call, form))
+                            .flatMap(panel -> htmx != null
+                                    ? Uni.createFrom().item(Templates.contact$transfer(c, panel))
+                                    : page(me, c, LogForm.of(c), false, form))
+                            .map(t -> Response.status(answer).entity(t).type(MediaType.TEXT_HTML_TYPE).build());
+                }));
+    }
+
     // ---- rendering ----
 
     private Uni<TemplateInstance> page(Viewer me, Contact c, LogForm form, boolean fragment) {
+        return page(me, c, form, fragment, TransferPanel.Form.empty());
+    }
+
+    private Uni<TemplateInstance> page(Viewer me, Contact c, LogForm form, boolean fragment, TransferPanel.Form transferForm) {
         return contacts.callOf(c).flatMap(call -> contacts.earlierContactsOfCaller(call).flatMap(earlier ->
                 referrals.ofContact(c.id).flatMap(referral -> contacts.amendments(c.id).flatMap(amendments ->
+                        transfers.panel(me, c, call, transferForm).flatMap(transfer ->
                         (referral == null ? Uni.createFrom().item(List.<ReferralStatus>of()) : statuses.of(referral.id)).map(history -> {
                     CallPanel panel = panel(me, c, call, earlier);
                     String savedAt = TIME.format(c.updatedAt);
@@ -346,9 +393,9 @@ public class ConsolePage {
                     String key = localKeys.keyFor(me, c.id);
                     List<StatusLine> lines = history.stream().map(this::line).toList();
                     return fragment
-                            ? Templates.contact$panel(me, c, panel, form, referral, amendments, savedAt, finalisedAt, key, lines)
-                            : Templates.contact(me, c, panel, form, referral, amendments, savedAt, finalisedAt, key, lines);
-                })))));
+                            ? Templates.contact$panel(me, c, panel, form, referral, amendments, savedAt, finalisedAt, key, lines, transfer)
+                            : Templates.contact(me, c, panel, form, referral, amendments, savedAt, finalisedAt, key, lines, transfer);
+                }))))));
     }
 
     private StatusLine line(ReferralStatus s) {

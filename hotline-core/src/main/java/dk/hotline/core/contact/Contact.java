@@ -53,6 +53,11 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "advisor_endpoint")
     public String advisorEndpoint;
 
+    /** The other site, when the call was handed on to it: its advisors read and write this log too. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "shared_site")
+    public Site sharedSite;
+
     @Column(name = "created_by")
     public String createdBy;
 

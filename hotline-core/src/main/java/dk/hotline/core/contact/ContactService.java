@@ -100,7 +100,7 @@ public class ContactService {
     @WithTransaction
     public Uni<Contact> visible(UUID id, StaffMember staff) {
         return Contact.<Contact>findById(id).call(c -> {
-            if (c == null || !staff.maySee(c.site)) {
+            if (c == null || !staff.maySee(c.site, c.sharedSite)) {
                 throw ProblemException.notFound("Contact " + id);
             }
             return audit.record(staff.name(), staff.role(), AuditAction.READ, RECORD, c.id, staff.auditReason(c.site));
@@ -174,7 +174,7 @@ public class ContactService {
     @WithTransaction
     public Uni<ContactAmendment> amend(UUID id, StaffMember staff, String reason, ContactPatch changes) {
         return Contact.<Contact>findById(id).flatMap(contact -> {
-            if (contact == null || !(staff.mayWrite(contact.site) || staff.supervisor())) {
+            if (contact == null || !(staff.mayWrite(contact.site, contact.sharedSite) || staff.supervisor())) {
                 throw ProblemException.notFound("Contact " + id);
             }
             if (contact.status != ContactStatus.FINAL) {
@@ -219,7 +219,7 @@ public class ContactService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (!staff.readsAllSites()) {
-            query.append(" and site = :site");
+            query.append(" and (site = :site or sharedSite = :site)");
             params.and("site", staff.supervisor() ? staff.site() : staff.advisorSite());
         }
         if (status != null) {
@@ -261,14 +261,39 @@ public class ContactService {
         return Contact.list("advisorEndpoint = ?1 and status = ?2 order by createdAt", endpoint, ContactStatus.DRAFT);
     }
 
+    /** The advisors who held this contact's call, in order (empty when it never was handed on). */
+    @WithSession
+    public Uni<List<ContactAdvisor>> advisorsOf(UUID contactId) {
+        return ContactAdvisor.list("contactId = ?1 order by joinedAt", contactId);
+    }
+
+    /**
+     * A log this advisor may change: their site's or one handed on to it, and not a draft whose call they handed on to
+     * a colleague (409 {@code handed-on}: the draft is the receiver's now, see docs/decisions/call-transfer.md).
+     */
     private Uni<Contact> writable(UUID id, StaffMember staff) {
         Site site = staff.advisorSite();
-        return Contact.<Contact>findById(id).map(c -> {
-            if (c == null || c.site != site) {
+        return Contact.<Contact>findById(id).call(c -> {
+            if (c == null || (c.site != site && c.sharedSite != site)) {
                 throw ProblemException.notFound("Contact " + id);
             }
-            return c;
+            if (c.status == ContactStatus.FINAL || staff.endpoint() == null || staff.endpoint().equals(c.advisorEndpoint)) {
+                return Uni.createFrom().voidItem();
+            }
+            return ContactAdvisor.count("contactId = ?1 and advisorEndpoint = ?2 and handedOnAt is not null", c.id, staff.endpoint())
+                    .invoke(handedOn -> {
+                        if (handedOn > 0) {
+                            throw handedOn();
+                        }
+                    });
         });
+    }
+
+    /** The answer to the first advisor's change of a draft whose call they handed on. */
+    public static ProblemException handedOn() {
+        return ProblemException.conflict("handed-on", "The call was handed on",
+                "You handed this call on to a colleague; the draft is theirs now and you can only read it",
+                List.of(new Problem.FieldError("advisorEndpoint", "is the receiving advisor's")));
     }
 
     private Contact newDraft(Channel channel, Line line, Site site) {

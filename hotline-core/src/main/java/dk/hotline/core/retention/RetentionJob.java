@@ -73,6 +73,20 @@ public class RetentionJob {
                                           RETURNING id)
                             INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)
                             SELECT $2, $3, 'system', 'ANONYMISE', 'contact', id::text, $4 FROM changed"""))
+                    .chain(() -> step(c, done, "transfer notes of anonymised logs dropped", now, periods.adviceLog(), """
+                            WITH changed AS (UPDATE call_transfer SET note = NULL, from_endpoint = NULL, requested_by = NULL,
+                                                    target_endpoint = NULL, to_endpoint = NULL
+                                              WHERE requested_at < $1 AND from_endpoint IS NOT NULL
+                                                AND (contact_id IS NULL OR contact_id IN (SELECT id FROM contact WHERE anonymised_at IS NOT NULL))
+                                          RETURNING id)
+                            INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)
+                            SELECT $2, $3, 'system', 'ANONYMISE', 'call_transfer', id::text, $4 FROM changed"""))
+                    .chain(() -> step(c, done, "advisors of anonymised logs dropped", now, periods.adviceLog(), """
+                            WITH gone AS (DELETE FROM contact_advisor a USING contact c
+                                           WHERE a.contact_id = c.id AND c.anonymised_at IS NOT NULL AND c.finalised_at < $1
+                                       RETURNING a.id)
+                            INSERT INTO audit_entry (at, actor, actor_role, action, record_type, record_id, reason)
+                            SELECT $2, $3, 'system', 'DELETE', 'contact-advisor', id::text, $4 FROM gone"""))
                     .chain(() -> step(c, done, "referrals anonymised", now, periods.referral(), """
                             WITH changed AS (UPDATE referral SET description = NULL, caller_name = NULL, caller_phone = NULL,
                                                     caller_email = NULL, idempotency_key = NULL, created_by = NULL, anonymised_at = $2

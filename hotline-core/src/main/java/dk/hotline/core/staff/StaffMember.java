@@ -97,6 +97,16 @@ public record StaffMember(String name, Site site, String endpoint, boolean advis
         return advisor && site != null && site == contactSite;
     }
 
+    /** As {@link #maySee(Site)}, and the advisors of the site a call was handed on to ({@code sharedSite}, or null). */
+    public boolean maySee(Site contactSite, Site sharedSite) {
+        return maySee(contactSite) || mayWrite(sharedSite);
+    }
+
+    /** As {@link #mayWrite(Site)}, and the advisors of the site a call was handed on to ({@code sharedSite}, or null). */
+    public boolean mayWrite(Site contactSite, Site sharedSite) {
+        return mayWrite(contactSite) || mayWrite(sharedSite);
+    }
+
     private static String claim(SecurityIdentity identity, String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);

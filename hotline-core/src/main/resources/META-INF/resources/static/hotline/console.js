@@ -110,9 +110,29 @@
     if (heading && root !== document) { heading.focus(); }
   }
 
+  // A call this advisor handed on reached a colleague: the draft on screen, if it is that one, is reloaded (read-only).
+  function handedOn(root) {
+    var marks = root.querySelectorAll ? Array.prototype.slice.call(root.querySelectorAll('[data-handed-on]')) : [];
+    if (root.dataset && root.dataset.handedOn) { marks.push(root); }
+    marks.forEach(function (mark) {
+      var id = mark.dataset.handedOn;
+      var draft = document.getElementById('draft');
+      if (draft && draft.dataset.contact === id) {
+        htmx.ajax('GET', '/konsol/henvendelser/' + id, { target: '#draft', swap: 'outerHTML' });
+      }
+    });
+  }
+  // The transfer box shows why the telephony did not take it (503) beside the form, like its other answers.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    if (e.detail.elt && e.detail.elt.id === 'transfer-form' && e.detail.xhr.status === 503) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+
   // The live feed is open: calls connected to this advisor's phone pop up from now on.
   document.addEventListener('htmx:sseOpen', function () { document.body.dataset.live = 'true'; });
   document.addEventListener('htmx:sseError', function () { document.body.dataset.live = 'false'; });
   document.addEventListener('DOMContentLoaded', function () { setUp(document); });
-  document.addEventListener('htmx:load', function (e) { setUp(e.detail.elt); });
+  document.addEventListener('htmx:load', function (e) { setUp(e.detail.elt); handedOn(e.detail.elt); });
 })();

@@ -66,6 +66,14 @@ class PersonalDataAuditTest {
     }
 
     /**
+     * Handing a live call on writes the first advisor's note (free text, sealed): a CREATE of the call_transfer, or a
+     * REFUSED entry for anyone but the advisor holding the call. It needs a connected call and the telephony adapter,
+     * so {@code TransferTest} proves both entries (theAdvisorHoldingTheCall…, onlyTheAdvisorTheCallIsConnectedTo…).
+     */
+    static final Map<String, Expected> PERSONAL_PROVED_IN_TRANSFER_TEST = Map.of(
+            "POST /api/calls/{callId}/transfer", new Expected(AuditAction.CREATE, "call_transfer"));
+
+    /**
      * Endpoints that carry no personal data: the rotation, vocabularies, the advisor's notices (ids only), the
      * supervisor's list of unlogged calls (call ids and endpoints), and the audit trail itself (staff and record ids).
      */
@@ -102,7 +110,9 @@ class PersonalDataAuditTest {
             "GET /", "GET /logget-ud", "GET /konsol", "GET /konsol/haendelser", "GET /konsol/mit-arbejde",
             "GET /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}", "POST /konsol/henvendelser/{id}/afslut",
             "POST /konsol/henvendelser/{id}/modtager", "POST /konsol/henvendelser/{id}/uden-indhold",
-            "POST /konsol/henvendelser/{id}/rettelse", "POST /konsol/koe");
+            "POST /konsol/henvendelser/{id}/rettelse", "POST /konsol/koe",
+            // "Viderestil opkaldet": through TransferService, the API's call above (its audit entries: TransferTest)
+            "POST /konsol/henvendelser/{id}/viderestil");
 
     record Expected(AuditAction action, String recordType) {
     }
@@ -115,6 +125,7 @@ class PersonalDataAuditTest {
         Set<String> endpoints = endpointsOfTheService();
         Set<String> classified = new TreeSet<>(PERSONAL.keySet());
         classified.addAll(PERSONAL_FOR_THE_ADAPTER.keySet());
+        classified.addAll(PERSONAL_PROVED_IN_TRANSFER_TEST.keySet());
         classified.addAll(NOT_PERSONAL);
         classified.addAll(SCREENS);
         assertThat(endpoints).as("endpoints not classified in %s: add each to PERSONAL (with its audit entry) or NOT_PERSONAL",

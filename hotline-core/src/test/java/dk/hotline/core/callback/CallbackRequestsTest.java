@@ -151,11 +151,11 @@ class CallbackRequestsTest {
         post("/api/callbacks/close", "{\"line\":\"NATIONAL\"}").statusCode(403).contentType(PROBLEM);
         assertThat(count()).isZero();
         long refusals = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE record_type = "
-                + "'callback_request' AND actor = 'service-account-routing' AND action = 'REFUSE' "
+                + "'callback_request' AND actor = 'service-account-routing' AND action = 'REFUSED' "
                 + "AND reason LIKE '%client routing%' AND id > $1").execute(Tuple.of(before))).iterator().next().getLong("n");
         assertThat(refusals).isEqualTo(5);
         long onTheRequest = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE "
-                + "action = 'REFUSE' AND record_id = $1").execute(Tuple.of(someRequest))).iterator().next().getLong("n");
+                + "action = 'REFUSED' AND record_id = $1").execute(Tuple.of(someRequest))).iterator().next().getLong("n");
         assertThat(onTheRequest).isEqualTo(2);
     }
 

@@ -9,6 +9,9 @@ import dk.hotline.core.call.CallLifecycle;
 import dk.hotline.core.console.RoutingPreviews;
 import dk.hotline.core.presence.AdapterPresence;
 import dk.hotline.core.presence.QueueState;
+import dk.hotline.core.transfer.AdapterTransfer;
+import dk.hotline.core.transfer.domain.TransferOrder;
+import dk.hotline.core.transfer.domain.TransferTarget;
 import dk.hotline.core.delivery.ReferralStatusEvent;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,19 @@ class ConsumedContractsTest {
             String body = json.writeValueAsString(change);
             assertThat(Contract.TELEPHONY_PRESENCE_CHANGE_V1.violations(body)).as(body).isEmpty();
         }
+    }
+
+    @Test
+    void theTransferCoreSendsConformsForEveryTarget() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (TransferOrder order : List.of(new TransferOrder(TransferTarget.SITE, Site.COPENHAGEN, null, "note stays in core"),
+                new TransferOrder(TransferTarget.COORDINATION, null, null, null),
+                new TransferOrder(TransferTarget.COLLEAGUE, null, "advisor-aarhus-2", "x"))) {
+            String body = json.writeValueAsString(AdapterTransfer.Body.of(order));
+            assertThat(Contract.TELEPHONY_TRANSFER_V1.violations(body)).as(body).isEmpty();
+            assertThat(body).doesNotContain("note");
+        }
+        assertThat(Contract.CALL_LIFECYCLE_V1.describes("transferredFrom")).isTrue();
     }
 
     @Test

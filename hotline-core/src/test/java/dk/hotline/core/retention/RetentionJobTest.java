@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +52,9 @@ class RetentionJobTest {
         String oldHash = call(NOW.minus(Duration.ofDays(91)));
         String youngHash = call(NOW.minus(Duration.ofDays(89)));
         String oldCall = call(NOW.minus(Duration.ofDays(731)));
+        UUID oldTransfer = transfer(oldLog, NOW.minus(Duration.ofDays(731)));
+        UUID youngTransfer = transfer(youngLog, NOW.minus(Duration.ofDays(729)));
+        UUID draftTransfer = transfer(oldDraft, NOW.minus(Duration.ofDays(31)));
         UUID oldEvent = publishedEvent(NOW.minus(Duration.ofDays(8)));
         UUID youngEvent = publishedEvent(NOW.minus(Duration.ofDays(6)));
 
@@ -71,6 +75,17 @@ class RetentionJobTest {
         assertThat(log.getString("municipality_code")).isEqualTo("461");
         assertThat(log.getString("age_band")).isEqualTo("AGE_25_PLUS");
         assertThat(exists("SELECT 1 FROM contact_amendment WHERE contact_id = $1", oldLog)).isFalse();
+        // A call handed on: the first advisor's note and the advisors' phones go with the log's anonymisation.
+        Row transfer = row("SELECT note, from_endpoint, requested_by, to_endpoint, target FROM call_transfer WHERE id = $1", oldTransfer);
+        assertThat(transfer.getString("note")).isNull();
+        assertThat(transfer.getString("from_endpoint")).isNull();
+        assertThat(transfer.getString("requested_by")).isNull();
+        assertThat(transfer.getString("to_endpoint")).isNull();
+        assertThat(transfer.getString("target")).as("statistics kept").isEqualTo("SITE");
+        assertThat(exists("SELECT 1 FROM contact_advisor WHERE contact_id = $1", oldLog)).isFalse();
+        assertThat(row("SELECT note FROM call_transfer WHERE id = $1", youngTransfer).getString("note")).isNotNull();
+        assertThat(exists("SELECT 1 FROM contact_advisor WHERE contact_id = $1", youngLog)).isTrue();
+        assertThat(exists("SELECT 1 FROM call_transfer WHERE id = $1", draftTransfer)).as("gone with its draft").isFalse();
         assertThat(row("SELECT summary FROM contact WHERE id = $1", youngLog).getString("summary")).isNotNull();
 
         Row referral = row("SELECT description, caller_name, caller_phone, caller_email, severity, anonymised_at FROM referral WHERE id = $1", oldReferral);
@@ -110,6 +125,19 @@ class RetentionJobTest {
                         'AGE_25_PLUS', '461', $3, 'REFERRAL', $4, $4, 'anna', $5, $6)""",
                 Tuple.from(new Object[] {id, status, cipher.seal(Contact.SUMMARY, id, "A worried sister."), utc(updated),
                         finalised == null ? null : utc(finalised), finalised == null ? null : "anna"}));
+        return id;
+    }
+
+    /** A transfer of the contact's call with its note, and the two advisors on the log. */
+    private UUID transfer(UUID contact, Instant at) {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO call_transfer (id, call_id, contact_id, from_endpoint, requested_by, target, target_site, note, "
+                + "requested_at, accepted_at, connected_at, to_endpoint) VALUES ($1, $2, $3, 'advisor-aarhus-1', 'anna', 'SITE', "
+                + "'COPENHAGEN', 'sealed note', $4, $4, $4, 'advisor-cph-1')", Tuple.of(id, "transfer." + id, contact, at.atOffset(java.time.ZoneOffset.UTC)));
+        for (String endpoint : List.of("advisor-aarhus-1", "advisor-cph-1")) {
+            execute("INSERT INTO contact_advisor (id, contact_id, advisor_endpoint, site, joined_at) VALUES ($1, $2, $3, 'AARHUS', $4)",
+                    Tuple.of(UUID.randomUUID(), contact, endpoint, at.atOffset(java.time.ZoneOffset.UTC)));
+        }
         return id;
     }
 

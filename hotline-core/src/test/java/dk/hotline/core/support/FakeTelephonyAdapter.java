@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Plays the telephony adapter on Kafka: publishes dk.hotline.call.&lt;state&gt;.v1
  * in CloudEvents binary mode (ce_* headers, JSON value), keyed by call id,
- * with ce_id = callId/STATE, as the adapter does.
+ * with ce_id = callId/STATE (callId/CONNECTED/n for a call handed on), as the adapter does.
  */
 public final class FakeTelephonyAdapter implements AutoCloseable {
 
@@ -37,12 +37,26 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
 
     /** Publishes one life-cycle event and waits for the broker's acknowledgement. */
     public void publish(String callId, String state, String site, String advisorEndpoint, Instant occurredAt) {
+        publish(callId, state, site, advisorEndpoint, null, occurredAt, callId + "/" + state);
+    }
+
+    /**
+     * The adapter's CONNECTED after a transfer: the receiving advisor's endpoint, {@code transferredFrom} the first
+     * advisor's, and the event id {@code <callId>/CONNECTED/<n>} (n ≥ 2), so that it is not taken for a redelivery.
+     */
+    public void publishTransferred(String callId, String site, String advisorEndpoint, String transferredFrom, Instant occurredAt, int n) {
+        publish(callId, "CONNECTED", site, advisorEndpoint, transferredFrom, occurredAt, callId + "/CONNECTED/" + n);
+    }
+
+    private void publish(String callId, String state, String site, String advisorEndpoint, String transferredFrom,
+                         Instant occurredAt, String eventId) {
         String payload = """
                 {"callId":"%s","state":"%s","line":"NATIONAL","site":"%s","queue":"hotline-%s",
-                 "advisorEndpoint":%s,"occurredAt":"%s","waitSeconds":2,"talkSeconds":null,
+                 "advisorEndpoint":%s,"transferredFrom":%s,"occurredAt":"%s","waitSeconds":2,"talkSeconds":null,
                  "callerHash":"q3Vx0m8kYw2hLr1bXn5s7e9tUa4cD6fG8iJ0kL2mN4o","routing":{"action":"QUEUE","degraded":false,"overflowReason":null},
                  "endReason":%s}""".formatted(callId, state, site, site.toLowerCase(),
-                advisorEndpoint == null ? "null" : "\"" + advisorEndpoint + "\"", occurredAt,
+                advisorEndpoint == null ? "null" : "\"" + advisorEndpoint + "\"",
+                transferredFrom == null ? "null" : "\"" + transferredFrom + "\"", occurredAt,
                 state.equals("ENDED") || state.equals("ABANDONED") ? "\"CALLER_HANGUP\"" : "null");
         // What core's tests feed in is what the adapter may send: valid against the call-lifecycle contract.
         List<String> violations = Contract.CALL_LIFECYCLE_V1.violations(payload);
@@ -51,7 +65,7 @@ public final class FakeTelephonyAdapter implements AutoCloseable {
         }
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, callId, payload);
         header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", callId + "/" + state);
+        header(record, "ce_id", eventId);
         header(record, "ce_type", "dk.hotline.call." + state.toLowerCase() + ".v1");
         header(record, "ce_source", "urn:dk:hotline:telephony-adapter");
         header(record, "ce_subject", callId);

@@ -43,9 +43,11 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String RETRY_AFTER_SECONDS = "3";
 
+    /** A 503 (another service this one needs is away) says when to try again, as the database outage's does. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return answer(e.toProblem());
+        Response answer = answer(e.toProblem());
+        return e.status() == 503 ? Response.fromResponse(answer).header("Retry-After", RETRY_AFTER_SECONDS).build() : answer;
     }
 
     @ServerExceptionMapper
