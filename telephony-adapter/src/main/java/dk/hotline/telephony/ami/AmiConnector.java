@@ -12,6 +12,8 @@ import dk.hotline.telephony.callback.domain.CallbackCall;
 import dk.hotline.telephony.callback.domain.CallbackDesk;
 import dk.hotline.telephony.callback.domain.CallbackDialer;
 import dk.hotline.telephony.routing.domain.QueuePresence;
+import dk.hotline.telephony.transfer.domain.TransferSender;
+import dk.hotline.telephony.transfer.domain.TransferTarget;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,10 +62,12 @@ import org.jboss.logging.Logger;
  * {@code CoreShowChannels} closes calls that ended while we were away, {@code QueueStatus} rebuilds presence.
  */
 @ApplicationScoped
-public class AmiConnector implements QueueCommandSender, CallbackDialer {
+public class AmiConnector implements QueueCommandSender, CallbackDialer, TransferSender {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
     private static final Duration KEPT_PRESENCE_RETRY = Duration.ofSeconds(10);
+    /** The dialplan context of blind transfers (deploy/asterisk/extensions.conf). */
+    static final String TRANSFER_CONTEXT = "hotline-transfer";
 
     private final HotlineConfig.Ami config;
     private final CallTracker tracker;
@@ -165,6 +169,43 @@ public class AmiConnector implements QueueCommandSender, CallbackDialer {
                 done.complete(accepted);
             } catch (Exception e) {
                 done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public boolean linkUp() {
+        return connected;
+    }
+
+    /**
+     * Sends {@code BlindTransfer} of the advisor's channel into [hotline-transfer] on the supervisor thread (it blocks
+     * for Asterisk's answer). Logs the channel and the extension only (an endpoint or a site, never a person).
+     */
+    @Override
+    public CompletionStage<Outcome> blindTransfer(String advisorChannel, TransferTarget target) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        supervisor.execute(() -> {
+            ManagerConnection c = connection;
+            if (c == null || !connected) {
+                done.complete(Outcome.UNAVAILABLE);
+                return;
+            }
+            try {
+                ManagerResponse r = c.sendAction(new BlindTransferAction(advisorChannel, TRANSFER_CONTEXT,
+                        target.exten()), config.actionTimeout().toMillis());
+                if (r != null && "Success".equalsIgnoreCase(r.getResponse())) {
+                    LOG.infof("AMI BlindTransfer of %s to %s accepted", advisorChannel, target.exten());
+                    done.complete(Outcome.ACCEPTED);
+                } else {
+                    LOG.warnf("AMI BlindTransfer of %s to %s refused: %s", advisorChannel, target.exten(),
+                            r == null ? "no response" : r.getMessage());
+                    done.complete(r == null ? Outcome.UNAVAILABLE : Outcome.REFUSED);
+                }
+            } catch (Exception e) {
+                LOG.warnf("AMI BlindTransfer of %s to %s failed: %s", advisorChannel, target.exten(), e.getMessage());
+                done.complete(Outcome.UNAVAILABLE);
             }
         });
         return done;

@@ -10,6 +10,7 @@ import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -44,7 +45,7 @@ public final class AmiEventMapper {
             QueueMemberStatusEvent.class, QueueMemberAddedEvent.class, QueueMemberRemovedEvent.class,
             QueueMemberPauseEvent.class, QueueMemberEvent.class, QueueEntryEvent.class, QueueParamsEvent.class,
             QueueStatusCompleteEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
-            ConnectEvent.class, DisconnectEvent.class, OriginateResponseEvent.class);
+            ConnectEvent.class, DisconnectEvent.class, OriginateResponseEvent.class, DialEndEvent.class);
 
     private AmiEventMapper() {
     }
@@ -70,6 +71,9 @@ public final class AmiEventMapper {
         }
         if (signal instanceof CallSignal.AgentCompleted s) {
             return s.linkedId() != null;
+        }
+        if (signal instanceof CallSignal.DialAnswered s) {
+            return s.uniqueId() != null && s.destChannel() != null;
         }
         if (signal instanceof CallSignal.QueueAbandoned s) {
             return s.uniqueId() != null;
@@ -98,11 +102,17 @@ public final class AmiEventMapper {
         }
         if (event instanceof AgentConnectEvent e) {
             return Optional.of(new CallSignal.AgentConnected(linked(e.getLinkedId(), e.getUniqueId()), e.getQueue(),
-                    e.getInterface(), orZero(e.getHoldTime())));
+                    e.getInterface(), orZero(e.getHoldTime()), e.getDestChannel()));
         }
         if (event instanceof AgentCompleteEvent e) {
             return Optional.of(new CallSignal.AgentCompleted(linked(e.getLinkedId(), e.getUniqueId()), e.getQueue(),
                     e.getInterface(), orZero(e.getHoldTime()), orZero(e.getTalkTime()), e.getReason()));
+        }
+        if (event instanceof DialEndEvent e) {
+            return "ANSWER".equals(e.getDialStatus())
+                    ? Optional.of(new CallSignal.DialAnswered(e.getUniqueId(), linked(e.getLinkedId(), e.getUniqueId()),
+                    e.getDestChannel()))
+                    : Optional.empty();
         }
         if (event instanceof QueueCallerAbandonEvent e) {
             return Optional.of(new CallSignal.QueueAbandoned(e.getUniqueId(), linked(e.getLinkedId(), e.getUniqueId()),

@@ -86,11 +86,15 @@ class AmiCallFollowingTest {
         await().atMost(WAIT).until(() -> calls.recordsFor(callId).size() >= states.length);
         List<ConsumerRecord<String, String>> records = calls.recordsFor(callId);
         assertThat(records.stream().map(r -> field(r, "state")).toList()).containsExactly(states);
+        int connections = 0;
         for (ConsumerRecord<String, String> r : records) {
             assertThat(Contract.CALL_LIFECYCLE_V1.violations(r.value())).as(r.value()).isEmpty();
             String state = field(r, "state");
             assertThat(KafkaTopics.header(r, "ce_type")).isEqualTo("dk.hotline.call." + state.toLowerCase() + ".v1");
-            assertThat(KafkaTopics.header(r, "ce_id")).isEqualTo(callId + "/" + state);
+            // A call connected again after a transfer: callId/CONNECTED/n for its n-th connection.
+            connections += "CONNECTED".equals(state) ? 1 : 0;
+            assertThat(KafkaTopics.header(r, "ce_id")).isEqualTo(callId + "/" + state
+                    + ("CONNECTED".equals(state) && connections > 1 ? "/" + connections : ""));
             assertThat(KafkaTopics.header(r, "ce_specversion")).isEqualTo("1.0");
             assertThat(KafkaTopics.header(r, "ce_source")).isNotBlank();
             assertThat(r.value()).doesNotContain("+4520");
@@ -134,6 +138,19 @@ class AmiCallFollowingTest {
         assertThat(connected.path("waitSeconds").asInt()).isEqualTo(2);
         assertThat(node(records.get(3)).path("talkSeconds").asInt()).isEqualTo(5);
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo("1795323805.0"));
+    }
+
+    @Test
+    void aCallTransferredToTheOtherSiteIsPublishedConnectedAgainWithTransferredFrom() {
+        replay("T10-blind-transfer-to-site.txt", 1);
+
+        List<ConsumerRecord<String, String>> records = awaitStates("1796671399.0",
+                "OFFERED", "QUEUED", "CONNECTED", "CONNECTED", "ENDED");
+        JsonNode again = node(records.get(3));
+        assertThat(again.path("advisorEndpoint").asText()).isEqualTo("advisor-cph-1");
+        assertThat(again.path("transferredFrom").asText()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.has("connection")).as("the connection number is for the ce_id only").isFalse();
+        assertThat(node(records.get(2)).path("transferredFrom").isNull()).isTrue();
     }
 
     @Test

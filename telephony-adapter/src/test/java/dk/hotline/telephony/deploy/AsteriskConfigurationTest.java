@@ -186,6 +186,51 @@ class AsteriskConfigurationTest {
         assertThat(lines("modules.conf").stream().map(l -> withoutComment(l).replace(" ", ""))).contains("autoload=yes");
     }
 
+    @Test
+    void transfersHaveAContextOfTheirOwnThatTheAdapterCanReach() {
+        Map<String, List<String>> contexts = dialplanContexts();
+        List<String> transfer = contexts.get("hotline-transfer");
+        assertThat(transfer).as("[hotline-transfer]").isNotNull();
+        // The extensions the adapter sends BlindTransfer to (TransferTarget.exten()), a colleague's endpoint by
+        // pattern, and an invalid extension back to the queue rather than a dropped caller.
+        assertThat(transfer).anyMatch(l -> l.startsWith("exten => SITE-AARHUS,1,"))
+                .anyMatch(l -> l.startsWith("exten => SITE-COPENHAGEN,1,"))
+                .anyMatch(l -> l.startsWith("exten => COORDINATION,1,"))
+                .anyMatch(l -> l.startsWith("exten => _[A-Za-z0-9].,1,"))
+                .anyMatch(l -> l.startsWith("exten => i,1,"))
+                .anyMatch(l -> l.contains("Dial(PJSIP/${EXTEN},30)"))
+                .anyMatch(l -> l.contains("Dial(${HOTLINE_COORDINATION_DIAL},"));
+        // Each kind says itself on the caller's channel (the adapter follows VarSet HOTLINE_TRANSFER).
+        assertThat(transfer).anyMatch(l -> l.contains("Set(HOTLINE_TRANSFER=SITE)"))
+                .anyMatch(l -> l.contains("Set(HOTLINE_TRANSFER=COLLEAGUE)"))
+                .anyMatch(l -> l.contains("Set(HOTLINE_TRANSFER=COORDINATION)"));
+        assertThat(contexts.get("globals")).anyMatch(l -> l.matches("HOTLINE_COORDINATION_DIAL=PJSIP/\\S+"));
+        // The queue after a transfer has the options of the normal path: the same queue time, the same goodbye.
+        assertThat(contexts.get("hotline-transfer-queue")).anyMatch(l -> l.contains("Queue(${HOTLINE_QUEUE},,,,120)"))
+                .anyMatch(l -> l.contains("Playback(custom/hotline-all-busy)"));
+        assertThat(contexts.get("hotline-route")).anyMatch(l -> l.contains("Set(HOTLINE_QUEUE_LEFT=120)"));
+        // BlindTransfer needs the manager write class "call".
+        assertThat(lines("manager.conf").stream().map(l -> withoutComment(l).replace(" ", ""))
+                .filter(l -> l.startsWith("write=")).findFirst().orElseThrow().substring(6).split(","))
+                .contains("call");
+    }
+
+    /** extensions.conf by context: each context's lines without comments, trimmed, blank ones left out. */
+    private static Map<String, List<String>> dialplanContexts() {
+        Map<String, List<String>> contexts = new java.util.LinkedHashMap<>();
+        List<String> current = null;
+        for (String raw : lines("extensions.conf")) {
+            String line = withoutComment(raw).trim();
+            if (line.startsWith("[") && line.endsWith("]")) {
+                current = new ArrayList<>();
+                contexts.put(line.substring(1, line.length() - 1), current);
+            } else if (current != null && !line.isEmpty()) {
+                current.add(line);
+            }
+        }
+        return contexts;
+    }
+
     private static List<String> noloaded() {
         return lines("modules.conf").stream().map(l -> withoutComment(l).trim())
                 .filter(l -> l.startsWith("noload")).map(l -> l.replaceFirst("noload\\s*=>\\s*", "")).toList();

@@ -77,6 +77,8 @@ class RealPbxIT {
     private final String coreCallsGroup = "pbx-suite-core-" + java.util.UUID.randomUUID();
     private TestStackKafka kafka;
     private CorePresence presence;
+    private CoreTransfers transfers;
+    private Path runFolder;
 
     @BeforeAll
     void start() throws IOException {
@@ -92,6 +94,7 @@ class RealPbxIT {
             assertThat(PackagedService.jar(REPO, module)).as("the packaged %s (mvn package)", module).isRegularFile();
         }
         Path run = Files.createTempDirectory(TARGET, "real-pbx-");
+        runFolder = run;
         pbxPorts = new RealAsterisk.Ports(RealAsterisk.freePort(ports), RealAsterisk.freePort(ports),
                 RealAsterisk.freePort(ports), RealAsterisk.freePort(ports));
         String amiSecret = "pbx-suite-ami-secret";
@@ -129,6 +132,9 @@ class RealPbxIT {
         // The queues have no static members: each site's phone rings only once signed in, as an advisor does it.
         presence = new CorePresence("http://127.0.0.1:" + env.get("hotline-core").get("QUARKUS_HTTP_PORT"),
                 setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"));
+        transfers = new CoreTransfers("http://127.0.0.1:" + env.get("telephony-adapter").get("QUARKUS_HTTP_PORT"),
+                setting("HOTLINE_KEYCLOAK_URL", "http://127.0.0.1:58180"),
+                env.get("hotline-core").get("HOTLINE_OIDC_CLIENT_SECRET"));
         assertThat(presence.signIn("advisor-aarhus-1", "AARHUS").path("applied").asBoolean()).isTrue();
         assertThat(presence.signIn("advisor-cph-1", "COPENHAGEN").path("applied").asBoolean()).isTrue();
     }
@@ -427,6 +433,94 @@ class RealPbxIT {
         coreRecordAwaited(first(events, "OFFERED").path("callId").asText(), "CLOSED");
         publishSchedules(false);
         awaitAdapterAnswers("QUEUE");
+    }
+
+    // ---------------------------------------------------------------- transfer (issue 18)
+
+    /**
+     * A national call answered in Aarhus, handed on through the adapter's transfer API (as core asks it) to
+     * {@code body}'s target, answered there by {@code receiver}: CONNECTED twice, the second numbered and transferred
+     * from the first advisor, then ENDED when the caller hangs up. The AMI stream of the call is recorded to the run
+     * folder as {@code transcript} (copied to src/test/resources/transcripts for CallTrackerTranscriptTest).
+     */
+    private List<JsonNode> transferredCall(String body, String receiver, String transcript) {
+        Sipp.Run first = sipp.phone(sipPort(), "advisor-aarhus-1", PHONE_SECRET, Duration.ofSeconds(40), false);
+        Sipp.Run second = sipp.phone(sipPort(), receiver, PHONE_SECRET, Duration.ofSeconds(50), false);
+        awaitRegistered("advisor-aarhus-1");
+        awaitRegistered(receiver);
+        String caller = newCaller();
+        amiLink.recorder().recordTo(runFolder.resolve(transcript), body + " answered by " + receiver);
+        try {
+            Sipp.Run call = sipp.call(pbxPorts.telco(), NATIONAL, caller, Duration.ofSeconds(20), true);
+            await("connected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> states(eventsOf(caller)).contains("CONNECTED"));
+            String callId = first(eventsOf(caller), "CONNECTED").path("callId").asText();
+
+            var answer = transfers.transfer(callId, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+
+            assertThat(call.await(Duration.ofSeconds(60))).as("telco SIPp, see %s", call.log()).isZero();
+            List<JsonNode> events = awaitFinal(caller, "ENDED");
+            assertThat(first.await(Duration.ofSeconds(60))).as("first phone SIPp, see %s", first.log()).isZero();
+            assertThat(second.await(Duration.ofSeconds(60))).as("second phone SIPp, see %s", second.log()).isZero();
+            coreRecordAwaited(callId, "ENDED");
+            return events;
+        } finally {
+            amiLink.recorder().stop();
+        }
+    }
+
+    /** The CloudEvents ids (ce_id header) the adapter published for {@code callId}, in order. */
+    private List<String> eventIds(String callId) {
+        return calls.recordsFor(callId).stream().map(r -> {
+            var header = r.headers().lastHeader("ce_id");
+            return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        }).toList();
+    }
+
+    @Test
+    @Order(9)
+    void aCallTransferredToTheOtherSitesQueueIsConnectedAgainThere() {
+        // advisor-cph-1 is a member of Copenhagen's queue (signed in before all).
+        List<JsonNode> events = transferredCall("{\"target\":\"SITE\",\"site\":\"COPENHAGEN\"}", "advisor-cph-1",
+                "T10-blind-transfer-to-site.txt");
+
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "CONNECTED", "CONNECTED", "ENDED");
+        List<JsonNode> connected = events.stream().filter(e -> "CONNECTED".equals(e.path("state").asText())).toList();
+        assertThat(connected.get(0).path("advisorEndpoint").asText()).isEqualTo("advisor-aarhus-1");
+        assertThat(connected.get(0).path("transferredFrom").isMissingNode()
+                || connected.get(0).path("transferredFrom").isNull()).isTrue();
+        assertThat(connected.get(1).path("advisorEndpoint").asText()).isEqualTo("advisor-cph-1");
+        assertThat(connected.get(1).path("transferredFrom").asText()).isEqualTo("advisor-aarhus-1");
+        assertThat(connected.get(1).path("site").asText()).isEqualTo("COPENHAGEN");
+        assertThat(connected.get(1).path("queue").asText()).isEqualTo("hotline-copenhagen");
+        JsonNode ended = first(events, "ENDED");
+        assertThat(ended.path("advisorEndpoint").asText()).isEqualTo("advisor-cph-1");
+        assertThat(ended.path("endReason").asText()).isEqualTo("CALLER_HANGUP");
+        String callId = ended.path("callId").asText();
+        assertThat(eventIds(callId)).containsExactly(callId + "/OFFERED", callId + "/QUEUED", callId + "/CONNECTED",
+                callId + "/CONNECTED/2", callId + "/ENDED");
+        awaitUnregistered("advisor-aarhus-1");
+        awaitUnregistered("advisor-cph-1");
+    }
+
+    @Test
+    @Order(10)
+    void aCallTransferredToANamedColleagueIsConnectedToTheirPhone() {
+        // advisor-aarhus-2 is no queue member: the transfer dials their phone.
+        List<JsonNode> events = transferredCall("{\"target\":\"COLLEAGUE\",\"endpoint\":\"advisor-aarhus-2\"}",
+                "advisor-aarhus-2", "T11-blind-transfer-to-colleague.txt");
+
+        assertThat(states(events)).containsExactly("OFFERED", "QUEUED", "CONNECTED", "CONNECTED", "ENDED");
+        JsonNode again = events.get(3);
+        assertThat(again.path("advisorEndpoint").asText()).isEqualTo("advisor-aarhus-2");
+        assertThat(again.path("transferredFrom").asText()).isEqualTo("advisor-aarhus-1");
+        JsonNode ended = first(events, "ENDED");
+        assertThat(ended.path("advisorEndpoint").asText()).isEqualTo("advisor-aarhus-2");
+        String callId = ended.path("callId").asText();
+        assertThat(eventIds(callId)).contains(callId + "/CONNECTED/2");
+        awaitUnregistered("advisor-aarhus-1");
+        awaitUnregistered("advisor-aarhus-2");
     }
 
     /** The waits the adapter announced between its AMI login attempts after line {@code from} of its log, in order. */

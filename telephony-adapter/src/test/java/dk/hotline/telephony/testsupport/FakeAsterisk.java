@@ -50,6 +50,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile String banner = BANNER;
     private volatile java.util.Set<String> denied = java.util.Set.of();
     private volatile boolean closed;
+    private volatile boolean refuseLogins;
 
     public FakeAsterisk(String username, String secret) {
         this.username = username;
@@ -80,9 +81,9 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     /**
-     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause) and Originates, each as its header
-     * lines with lower case keys (an Originate's several Variable lines joined by ","), in order. Answered Success, as
-     * Asterisk does; no events follow (a test sends those).
+     * The queue membership actions received (QueueAdd, QueueRemove, QueuePause), Originates and BlindTransfers, each
+     * as its header lines with lower case keys (an Originate's several Variable lines joined by ","), in order.
+     * Answered Success, as Asterisk does; no events follow (a test sends those).
      */
     public List<Map<String, String>> queueActions() {
         return List.copyOf(queueActions);
@@ -105,6 +106,11 @@ public final class FakeAsterisk implements AutoCloseable {
     /** Actions (lower case) answered "Permission denied", as for a manager.conf user lacking the class. */
     public void denyActions(java.util.Set<String> actionNames) {
         denied = java.util.Set.copyOf(actionNames);
+    }
+
+    /** While true every login fails, as if Asterisk were gone: the adapter stays disconnected, retrying. */
+    public void refuseLogins(boolean refuse) {
+        refuseLogins = refuse;
     }
 
     /** The greeting line for new connections; anything but Asterisk's makes the peer malformed. */
@@ -209,7 +215,7 @@ public final class FakeAsterisk implements AutoCloseable {
             switch (name) {
                 case "challenge" -> respond(id, "Response: Success", "Challenge: " + CHALLENGE);
                 case "login" -> {
-                    if (credentialsMatch(action)) {
+                    if (credentialsMatch(action) && !refuseLogins) {
                         loggedIn = true;
                         respond(id, "Response: Success", "Message: Authentication accepted");
                         write(crlf("Event: FullyBooted\nPrivilege: system,all\nUptime: 1\nLastReload: 1\n"
@@ -227,7 +233,8 @@ public final class FakeAsterisk implements AutoCloseable {
                 default -> {
                     if (!loggedIn) {
                         respond(id, "Response: Error", "Message: Permission denied");
-                    } else if ((name.startsWith("queue") && !name.equals("queuestatus") || name.equals("originate"))
+                    } else if ((name.startsWith("queue") && !name.equals("queuestatus") || name.equals("originate")
+                            || name.equals("blindtransfer"))
                             && !denied.contains(name)) {
                         queueActions.add(Map.copyOf(action));
                         respond(id, "Response: Success", "Message: done");

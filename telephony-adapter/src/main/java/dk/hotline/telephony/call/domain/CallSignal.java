@@ -17,13 +17,25 @@ public sealed interface CallSignal {
     record QueueJoined(String uniqueId, String linkedId, String queue) implements CallSignal {
     }
 
-    record AgentConnected(String linkedId, String queue, String memberInterface, long holdSeconds)
-            implements CallSignal {
+    /** advisorChannel: the member's channel (DestChannel), the one a transfer is sent on; null when not known. */
+    record AgentConnected(String linkedId, String queue, String memberInterface, long holdSeconds,
+                          String advisorChannel) implements CallSignal {
+
+        public AgentConnected(String linkedId, String queue, String memberInterface, long holdSeconds) {
+            this(linkedId, queue, memberInterface, holdSeconds, null);
+        }
     }
 
     /** reason as Asterisk gives it: caller, agent, transfer. */
     record AgentCompleted(String linkedId, String queue, String memberInterface, long holdSeconds, long talkSeconds,
                           String reason) implements CallSignal {
+    }
+
+    /**
+     * A Dial() from the channel uniqueId was answered by destChannel (DialEnd with DialStatus ANSWER). Only a
+     * transfer to a colleague or to the coordination line uses Dial on the caller's channel; queue rings are ignored.
+     */
+    record DialAnswered(String uniqueId, String linkedId, String destChannel) implements CallSignal {
     }
 
     record QueueAbandoned(String uniqueId, String linkedId, String queue, long holdSeconds) implements CallSignal {

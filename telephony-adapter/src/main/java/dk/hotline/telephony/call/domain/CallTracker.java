@@ -5,6 +5,7 @@ import dk.hotline.telephony.call.domain.CallSignal.AgentConnected;
 import dk.hotline.telephony.call.domain.CallSignal.ChannelCreated;
 import dk.hotline.telephony.call.domain.CallSignal.ChannelHungUp;
 import dk.hotline.telephony.call.domain.CallSignal.ChannelSnapshot;
+import dk.hotline.telephony.call.domain.CallSignal.DialAnswered;
 import dk.hotline.telephony.call.domain.CallSignal.QueueAbandoned;
 import dk.hotline.telephony.call.domain.CallSignal.QueueJoined;
 import dk.hotline.telephony.call.domain.CallSignal.ResyncCompleted;
@@ -29,6 +30,14 @@ import java.util.Set;
  * hotline call once the dialplan sets HOTLINE_LINE on it; OFFERED is published when the routing answer
  * (HOTLINE_ACTION) is set. Only calls in progress are held, so memory is bounded by the calls in progress.
  * Not thread-safe by itself: {@link #apply} is synchronized for the single AMI reader plus resync.
+ *
+ * <p>A blind transfer is not the end of a call (docs/decisions/call-transfer.md): the caller's channel leaves the
+ * first advisor ({@code AgentComplete Reason: transfer}, or {@code HOTLINE_TRANSFER} set by [hotline-transfer]) and
+ * the call stays CONNECTED, waiting for its next advisor; when one answers (a queue's {@code AgentConnect}, or the
+ * transfer's {@code Dial} answered by a colleague) CONNECTED is published again, numbered, with
+ * {@code transferredFrom}. The coordination unit answering ends the call for the hotline (ENDED, TRANSFERRED).
+ * ENDED after transfers names the last advisor who answered, and {@code talkSeconds} is the talk of every leg
+ * summed (the time waiting for the next advisor not included).
  */
 public final class CallTracker {
 
@@ -74,15 +83,30 @@ public final class CallTracker {
                 call.queue = s.queue();
                 Site.ofQueue(s.queue()).ifPresent(site -> call.site = site.name());
                 call.advisorEndpoint = endpointOf(s.memberInterface());
+                call.advisorChannel = s.advisorChannel();
+                call.legByQueue = true;
                 call.connectedAt = clock.instant();
+                call.connections = 1;
                 call.state = CallState.CONNECTED;
                 out.add(call.event(CallState.CONNECTED, call.connectedAt, s.holdSeconds(), null, null));
+            } else if (call != null && call.transferring) {
+                call.queue = s.queue();
+                Site.ofQueue(s.queue()).ifPresent(site -> call.site = site.name());
+                connectAgain(call, endpointOf(s.memberInterface()), s.advisorChannel(), true, s.holdSeconds(), out);
             }
         } else if (signal instanceof AgentCompleted s) {
             Call call = calls.get(s.linkedId());
-            if (call != null && call.state == CallState.CONNECTED) {
-                finish(call, CallState.ENDED, s.holdSeconds(), s.talkSeconds(), endReasonOf(s.reason()), out);
+            if (call != null && call.state == CallState.CONNECTED && call.connectedAt != null) {
+                if ("transfer".equalsIgnoreCase(s.reason())) {
+                    call.startTransfer(clock.instant());
+                    call.endLeg(s.talkSeconds());
+                } else {
+                    finish(call, CallState.ENDED, s.holdSeconds(), call.talkBefore + s.talkSeconds(),
+                            endReasonOf(s.reason()), out);
+                }
             }
+        } else if (signal instanceof DialAnswered s) {
+            onDialAnswered(s, out);
         } else if (signal instanceof QueueAbandoned s) {
             Call call = calls.get(s.linkedId());
             if (call != null && call.state == CallState.QUEUED) {
@@ -117,6 +141,22 @@ public final class CallTracker {
         return call == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(call.line);
     }
 
+    /**
+     * The advisor's channel of a call that is CONNECTED to an advisor now (not being handed on), the channel a
+     * transfer is sent on; empty for any other call in progress or when the channel is not known.
+     */
+    public synchronized java.util.Optional<String> advisorChannelOf(String callId) {
+        Call call = calls.get(callId);
+        if (call == null || call.state != CallState.CONNECTED || call.transferring || call.connectedAt == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(call.advisorChannel);
+    }
+
+    public synchronized boolean isInProgress(String callId) {
+        return calls.containsKey(callId);
+    }
+
     public synchronized Map<String, CallState> statesInProgress() {
         Map<String, CallState> states = new HashMap<>();
         calls.forEach((id, call) -> states.put(id, call.state));
@@ -144,6 +184,8 @@ public final class CallTracker {
             case "HOTLINE_QUEUE" -> call.queue = value;
             case "HOTLINE_DEGRADED" -> call.degraded = "true".equalsIgnoreCase(value);
             case "HOTLINE_OVERFLOW_REASON" -> call.overflowReason = value.isEmpty() ? null : value;
+            case "HOTLINE_TRANSFER" -> onTransferVariable(call, value);
+            case "HOTLINE_HANGUP_BY" -> call.advisorHungUp = "ADVISOR".equals(value);
             case "HOTLINE_ACTION" -> {
                 // The dialplan clears HOTLINE_ACTION before the AGI (Set(HOTLINE_ACTION=)): only one of the
                 // routing answers is the answer.
@@ -161,6 +203,60 @@ public final class CallTracker {
                 // other HOTLINE_* variables (call id, next opening) do not change the life cycle
             }
         }
+    }
+
+    /**
+     * [hotline-transfer] names the kind of transfer on the caller's channel: SITE (a queue answers), COLLEAGUE or
+     * COORDINATION (a Dial answers), SITE again when the Dial was not answered. A leg that came from a Dial has no
+     * AgentComplete to close it: the transfer closes it here.
+     */
+    private void onTransferVariable(Call call, String kind) {
+        if (call.state != CallState.CONNECTED || kind.isEmpty()) {
+            return;
+        }
+        call.transferKind = kind;
+        if (!call.transferring) {
+            Instant now = clock.instant();
+            call.startTransfer(now);
+            if (!call.legByQueue && call.connectedAt != null) {
+                call.endLeg(seconds(call.connectedAt, now));
+            }
+        }
+    }
+
+    private void onDialAnswered(DialAnswered s, List<CallLifecycleEvent> out) {
+        Call call = calls.get(s.linkedId());
+        if (call == null || !call.transferring || !call.isCallerChannel(s.uniqueId()) || call.connectedAt != null) {
+            return;
+        }
+        if ("COLLEAGUE".equals(call.transferKind)) {
+            connectAgain(call, endpointOf(channelInterface(s.destChannel())), s.destChannel(), false,
+                    seconds(call.transferredAt, clock.instant()), out);
+        } else if ("COORDINATION".equals(call.transferKind)) {
+            // The coordination unit is not one of the hotline's advisors: the call leaves the hotline here.
+            finish(call, CallState.ENDED, null, call.talkBefore, EndReason.TRANSFERRED, out);
+        }
+    }
+
+    /** The n-th advisor of the call answered: CONNECTED again, transferred from the one before. */
+    private void connectAgain(Call call, String endpoint, String channel, boolean byQueue, Long wait,
+                              List<CallLifecycleEvent> out) {
+        if (call.connectedAt != null) {
+            call.endLeg(seconds(call.connectedAt, clock.instant()));
+        }
+        String from = call.advisorEndpoint;
+        call.advisorEndpoint = endpoint;
+        call.advisorChannel = channel;
+        call.legByQueue = byQueue;
+        call.transferring = false;
+        call.transferKind = null;
+        call.advisorHungUp = false;
+        call.connectedAt = clock.instant();
+        call.connections++;
+        CallLifecycleEvent connected = call.event(CallState.CONNECTED, call.connectedAt, wait, null, null);
+        out.add(new CallLifecycleEvent(connected.callId(), connected.state(), connected.line(), connected.site(),
+                connected.queue(), connected.advisorEndpoint(), connected.occurredAt(), connected.waitSeconds(),
+                null, connected.callerHash(), connected.routing(), null, from, call.connections));
     }
 
     private void onResyncCompleted(List<CallLifecycleEvent> out) {
@@ -204,7 +300,12 @@ public final class CallTracker {
     private void closeUnfinished(Call call, EndReason reason, List<CallLifecycleEvent> out) {
         Instant now = clock.instant();
         switch (call.state) {
-            case CONNECTED -> finish(call, CallState.ENDED, null, seconds(call.connectedAt, now), reason, out);
+            case CONNECTED -> {
+                long leg = call.connectedAt == null ? 0 : seconds(call.connectedAt, now);
+                EndReason why = reason == EndReason.CALLER_HANGUP && call.advisorHungUp ? EndReason.ADVISOR_HANGUP
+                        : reason;
+                finish(call, CallState.ENDED, null, call.talkBefore + leg, why, out);
+            }
             case QUEUED -> finish(call, CallState.ABANDONED, seconds(call.queuedAt, now), null, reason, out);
             default -> {
                 call.offerIfNeeded(this, out);
@@ -283,6 +384,19 @@ public final class CallTracker {
         private boolean degraded;
         private String overflowReason;
         private String advisorEndpoint;
+        /** The advisor's channel of the current leg (AgentConnect's DestChannel, the Dial's answerer). */
+        private String advisorChannel;
+        /** Whether the current leg came from a queue (an AgentComplete will close it) or from a transfer's Dial. */
+        private boolean legByQueue;
+        /** Handed on by a transfer, the next advisor not (yet) answering; connectedAt is null once the leg closed. */
+        private boolean transferring;
+        private String transferKind;
+        private Instant transferredAt;
+        /** The dialplan said the advisor of a Dial leg hung up (HOTLINE_HANGUP_BY=ADVISOR). */
+        private boolean advisorHungUp;
+        private int connections;
+        /** Talk of the legs before the current one. */
+        private long talkBefore;
         private Instant offeredAt;
         private Instant queuedAt;
         private Instant connectedAt;
@@ -292,6 +406,19 @@ public final class CallTracker {
             this.callerHash = callerHash;
             this.generation = generation;
             this.state = CallState.OFFERED;
+        }
+
+        private void startTransfer(Instant at) {
+            if (!transferring) {
+                transferring = true;
+                transferredAt = at;
+            }
+        }
+
+        private void endLeg(long talkSeconds) {
+            talkBefore += talkSeconds;
+            connectedAt = null;
+            advisorChannel = null;
         }
 
         private boolean isCallerChannel(String uniqueId) {

@@ -1,5 +1,6 @@
 package dk.hotline.telephony.call.publish;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.hotline.telephony.call.domain.CallLifecycleEvent;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes call life-cycle events on {@code hotline.calls}: keyed by call id (one call stays in order on one
- * partition), CloudEvents binary mode, {@code ce_id} = callId/state so a redelivery is recognisably the same event.
+ * partition), CloudEvents binary mode, {@code ce_id} = callId/state so a redelivery is recognisably the same event
+ * (callId/CONNECTED/n for the n-th connection of a transferred call).
  *
  * <p>Called on the AMI reader thread. {@link Emitter#send} does not block: the Kafka connector sends on its own
  * producer thread. When Kafka is down the producer holds the events and sends them, in order, once it is back,
@@ -37,7 +39,12 @@ public class CallEventPublisher {
 
     public CallEventPublisher(@Channel("calls") Emitter<String> emitter, ObjectMapper mapper) {
         this.emitter = emitter;
-        this.mapper = mapper;
+        this.mapper = mapper.copy().addMixIn(CallLifecycleEvent.class, PayloadOnly.class);
+    }
+
+    /** The connection number only makes the ce_id of a later CONNECTED; it is not in the payload (the contract). */
+    @JsonIgnoreProperties("connection")
+    private interface PayloadOnly {
     }
 
     public void publish(List<CallLifecycleEvent> events) {

@@ -84,21 +84,152 @@ class CallTrackerTest {
         assertThat(offered.routing().degraded()).isTrue();
     }
 
+    /** A call answered by advisor-aarhus-1 on channel PJSIP/advisor-aarhus-1-0001 after 3 s in Aarhus' queue. */
+    private void connectedCall(String id) {
+        routedCall(id, "+4511111111", "NATIONAL", "QUEUE", "hotline-aarhus");
+        apply(new QueueJoined(id, id, "hotline-aarhus"),
+                new AgentConnected(id, "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, "PJSIP/advisor-aarhus-1-0001"));
+    }
+
+    private List<CallLifecycleEvent> eventsOf(String callId) {
+        return events.stream().filter(e -> e.callId().equals(callId)).toList();
+    }
+
     @Test
-    void advisorTransferEndsTheCallAsTransferred() {
-        routedCall("10.1", "+4511111111", "NATIONAL", "QUEUE", "hotline-aarhus");
-        apply(new QueueJoined("10.1", "10.1", "hotline-aarhus"),
-                new AgentConnected("10.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3));
+    void aTransferIsNotTheEndTheNextAdvisorIsConnectedAgainTransferredFromTheFirst() {
+        connectedCall("10.1");
+        assertThat(tracker.advisorChannelOf("10.1")).contains("PJSIP/advisor-aarhus-1-0001");
         clock.advance(Duration.ofSeconds(40));
         apply(new AgentCompleted("10.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, 40, "transfer"),
-                new ChannelHungUp("11.2", "10.1"));
-        clock.advance(Duration.ofSeconds(60));
-        apply(new ChannelHungUp("10.1", "10.1"));
+                new ChannelHungUp("11.2", "10.1"),
+                new VariableSet("10.1", "10.1", "HOTLINE_TRANSFER", "SITE"),
+                new VariableSet("10.1", "10.1", "HOTLINE_QUEUE", "hotline-copenhagen"),
+                new QueueJoined("10.1", "10.1", "hotline-copenhagen"));
 
-        assertThat(statesOf("10.1")).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED,
+        assertThat(statesOf("10.1")).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED);
+        assertThat(tracker.isInProgress("10.1")).isTrue();
+        assertThat(tracker.advisorChannelOf("10.1")).as("being handed on: not transferable again").isEmpty();
+
+        clock.advance(Duration.ofSeconds(8));
+        apply(new AgentConnected("10.1", "hotline-copenhagen", "PJSIP/advisor-cph-1", 8, "PJSIP/advisor-cph-1-0002"));
+        CallLifecycleEvent again = last("10.1");
+        assertThat(again.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(again.advisorEndpoint()).isEqualTo("advisor-cph-1");
+        assertThat(again.transferredFrom()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.site()).isEqualTo("COPENHAGEN");
+        assertThat(again.queue()).isEqualTo("hotline-copenhagen");
+        assertThat(again.waitSeconds()).isEqualTo(8);
+        assertThat(again.eventId()).isEqualTo("10.1/CONNECTED/2");
+        assertThat(eventsOf("10.1").get(2).eventId()).isEqualTo("10.1/CONNECTED");
+        assertThat(eventsOf("10.1").get(2).transferredFrom()).isNull();
+        assertThat(tracker.advisorChannelOf("10.1")).contains("PJSIP/advisor-cph-1-0002");
+
+        clock.advance(Duration.ofSeconds(30));
+        apply(new AgentCompleted("10.1", "hotline-copenhagen", "PJSIP/advisor-cph-1", 8, 30, "caller"));
+
+        CallLifecycleEvent ended = last("10.1");
+        assertThat(ended.state()).isEqualTo(CallState.ENDED);
+        assertThat(ended.endReason()).isEqualTo(EndReason.CALLER_HANGUP);
+        assertThat(ended.advisorEndpoint()).as("the last advisor who answered").isEqualTo("advisor-cph-1");
+        assertThat(ended.talkSeconds()).as("both legs' talk, not the wait between").isEqualTo(70);
+        assertThat(ended.transferredFrom()).isNull();
+        assertThat(ended.eventId()).isEqualTo("10.1/ENDED");
+    }
+
+    @Test
+    void aColleaguesAnsweredDialConnectsTheCallAgainAndTheirHangUpEndsIt() {
+        connectedCall("12.1");
+        clock.advance(Duration.ofSeconds(20));
+        apply(new AgentCompleted("12.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, 20, "transfer"),
+                new VariableSet("12.1", "12.1", "HOTLINE_TRANSFER", "COLLEAGUE"));
+        clock.advance(Duration.ofSeconds(4));
+        // A queue's ring of the caller channel's members is a Dial too: only the transfer's counts.
+        apply(new CallSignal.DialAnswered("12.1", "12.1", "PJSIP/advisor-aarhus-2-0003"));
+
+        CallLifecycleEvent again = last("12.1");
+        assertThat(again.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(again.advisorEndpoint()).isEqualTo("advisor-aarhus-2");
+        assertThat(again.transferredFrom()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.waitSeconds()).isEqualTo(4);
+        assertThat(again.eventId()).isEqualTo("12.1/CONNECTED/2");
+        assertThat(tracker.advisorChannelOf("12.1")).contains("PJSIP/advisor-aarhus-2-0003");
+
+        clock.advance(Duration.ofSeconds(10));
+        apply(new VariableSet("12.1", "12.1", "HOTLINE_HANGUP_BY", "ADVISOR"), new ChannelHungUp("12.1", "12.1"));
+        CallLifecycleEvent ended = last("12.1");
+        assertThat(ended.state()).isEqualTo(CallState.ENDED);
+        assertThat(ended.endReason()).isEqualTo(EndReason.ADVISOR_HANGUP);
+        assertThat(ended.advisorEndpoint()).isEqualTo("advisor-aarhus-2");
+        assertThat(ended.talkSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void aColleagueHandsTheCallOnAgainItIsTheThirdConnection() {
+        connectedCall("13.1");
+        apply(new AgentCompleted("13.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, 5, "transfer"),
+                new VariableSet("13.1", "13.1", "HOTLINE_TRANSFER", "COLLEAGUE"),
+                new CallSignal.DialAnswered("13.1", "13.1", "PJSIP/advisor-aarhus-2-0003"));
+        clock.advance(Duration.ofSeconds(15));
+        // A Dial leg has no AgentComplete: the next transfer's HOTLINE_TRANSFER closes it.
+        apply(new VariableSet("13.1", "13.1", "HOTLINE_TRANSFER", "SITE"));
+        clock.advance(Duration.ofSeconds(2));
+        apply(new AgentConnected("13.1", "hotline-copenhagen", "PJSIP/advisor-cph-1", 2, "PJSIP/advisor-cph-1-0004"));
+
+        CallLifecycleEvent third = last("13.1");
+        assertThat(third.eventId()).isEqualTo("13.1/CONNECTED/3");
+        assertThat(third.transferredFrom()).isEqualTo("advisor-aarhus-2");
+        clock.advance(Duration.ofSeconds(10));
+        apply(new AgentCompleted("13.1", "hotline-copenhagen", "PJSIP/advisor-cph-1", 2, 10, "agent"));
+        assertThat(last("13.1").talkSeconds()).isEqualTo(5 + 15 + 10);
+        assertThat(last("13.1").endReason()).isEqualTo(EndReason.ADVISOR_HANGUP);
+    }
+
+    @Test
+    void aTransferNobodyAnswersEndsWhenTheCallerHangsUpWithTheFirstAdvisorsTalk() {
+        connectedCall("14.1");
+        clock.advance(Duration.ofSeconds(25));
+        apply(new AgentCompleted("14.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, 25, "transfer"),
+                new VariableSet("14.1", "14.1", "HOTLINE_TRANSFER", "SITE"),
+                new QueueJoined("14.1", "14.1", "hotline-copenhagen"));
+        clock.advance(Duration.ofSeconds(50));
+        apply(new QueueAbandoned("14.1", "14.1", "hotline-copenhagen", 50), new ChannelHungUp("14.1", "14.1"));
+
+        assertThat(statesOf("14.1")).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED,
                 CallState.ENDED);
-        assertThat(last("10.1").endReason()).isEqualTo(EndReason.TRANSFERRED);
-        assertThat(last("10.1").talkSeconds()).isEqualTo(40);
+        CallLifecycleEvent ended = last("14.1");
+        assertThat(ended.endReason()).isEqualTo(EndReason.CALLER_HANGUP);
+        assertThat(ended.advisorEndpoint()).as("nobody took over: the advisor who handed it on").isEqualTo("advisor-aarhus-1");
+        assertThat(ended.talkSeconds()).isEqualTo(25);
+        assertThat(tracker.isInProgress("14.1")).isFalse();
+    }
+
+    @Test
+    void theCoordinationUnitAnsweringEndsTheCallForTheHotlineAsTransferred() {
+        connectedCall("15.1");
+        clock.advance(Duration.ofSeconds(12));
+        apply(new VariableSet("15.1", "15.1", "HOTLINE_TRANSFER", "COORDINATION"),
+                new AgentCompleted("15.1", "hotline-aarhus", "PJSIP/advisor-aarhus-1", 3, 12, "transfer"));
+        clock.advance(Duration.ofSeconds(6));
+        apply(new CallSignal.DialAnswered("15.1", "15.1", "PJSIP/telco-0005"));
+
+        CallLifecycleEvent ended = last("15.1");
+        assertThat(statesOf("15.1")).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED,
+                CallState.ENDED);
+        assertThat(ended.endReason()).isEqualTo(EndReason.TRANSFERRED);
+        assertThat(ended.advisorEndpoint()).isEqualTo("advisor-aarhus-1");
+        assertThat(ended.talkSeconds()).isEqualTo(12);
+        apply(new ChannelHungUp("15.1", "15.1"));
+        assertThat(statesOf("15.1")).hasSize(4);
+    }
+
+    @Test
+    void onlyACallConnectedToAnAdvisorNowCanBeTransferred() {
+        routedCall("16.1", "+4511111112", "NATIONAL", "QUEUE", "hotline-aarhus");
+        apply(new QueueJoined("16.1", "16.1", "hotline-aarhus"));
+        assertThat(tracker.isInProgress("16.1")).isTrue();
+        assertThat(tracker.advisorChannelOf("16.1")).isEmpty();
+        assertThat(tracker.isInProgress("nope")).isFalse();
+        assertThat(tracker.advisorChannelOf("nope")).isEmpty();
     }
 
     @Test

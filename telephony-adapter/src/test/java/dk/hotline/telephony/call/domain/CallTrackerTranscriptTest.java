@@ -72,6 +72,66 @@ class CallTrackerTranscriptTest {
     }
 
     @Test
+    void blindTransferToTheOtherSitesQueueIsConnectedAgainThereNotEnded() {
+        // Recorded by RealPbxIT: advisor-aarhus-1 answers, the adapter's BlindTransfer to SITE-COPENHAGEN,
+        // AgentComplete Reason: transfer, the caller queued in Copenhagen, advisor-cph-1 answers, the caller hangs up.
+        List<CallLifecycleEvent> events = replay(Transcript.load("T10-blind-transfer-to-site.txt"));
+
+        assertThat(states(events)).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED,
+                CallState.CONNECTED, CallState.ENDED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.callId()).isEqualTo("1796671399.0");
+            assertThat(e.callerHash()).isEqualTo(hasher.hash("+4520000010"));
+        });
+        CallLifecycleEvent first = events.get(2);
+        assertThat(first.advisorEndpoint()).isEqualTo("advisor-aarhus-1");
+        assertThat(first.transferredFrom()).isNull();
+        assertThat(first.eventId()).isEqualTo("1796671399.0/CONNECTED");
+        CallLifecycleEvent again = events.get(3);
+        assertThat(again.advisorEndpoint()).isEqualTo("advisor-cph-1");
+        assertThat(again.transferredFrom()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.site()).isEqualTo("COPENHAGEN");
+        assertThat(again.queue()).isEqualTo("hotline-copenhagen");
+        assertThat(again.waitSeconds()).isEqualTo(1);
+        assertThat(again.eventId()).isEqualTo("1796671399.0/CONNECTED/2");
+        CallLifecycleEvent ended = events.get(4);
+        assertThat(ended.advisorEndpoint()).isEqualTo("advisor-cph-1");
+        assertThat(ended.endReason()).isEqualTo(EndReason.CALLER_HANGUP);
+        // AgentComplete's TalkTime of each leg: 0 s with aarhus-1 (the transfer came at once), 17 s with cph-1.
+        assertThat(ended.talkSeconds()).isEqualTo(17);
+        assertThat(tracker.callsInProgress()).isZero();
+    }
+
+    @Test
+    void blindTransferToAColleagueIsConnectedAgainWhenTheirPhoneAnswersTheDial() {
+        // Recorded by RealPbxIT: the BlindTransfer to advisor-aarhus-2, [hotline-transfer]'s Dial answered by their
+        // phone (DialEnd ANSWER on the caller's channel), the caller hangs up.
+        Transcript transcript = Transcript.load("T11-blind-transfer-to-colleague.txt");
+        List<CallLifecycleEvent> events = replay(transcript);
+
+        assertThat(states(events)).containsExactly(CallState.OFFERED, CallState.QUEUED, CallState.CONNECTED,
+                CallState.CONNECTED, CallState.ENDED);
+        CallLifecycleEvent again = events.get(3);
+        assertThat(again.advisorEndpoint()).isEqualTo("advisor-aarhus-2");
+        assertThat(again.transferredFrom()).isEqualTo("advisor-aarhus-1");
+        assertThat(again.site()).isEqualTo("AARHUS");
+        assertThat(again.eventId()).isEqualTo("1796671452.3/CONNECTED/2");
+        CallLifecycleEvent ended = events.get(4);
+        assertThat(ended.advisorEndpoint()).isEqualTo("advisor-aarhus-2");
+        assertThat(ended.endReason()).isEqualTo(EndReason.CALLER_HANGUP);
+        // 1 s with aarhus-1 (its TalkTime), then from aarhus-2's answer to the caller's hang-up.
+        double answered = transcript.blocks().stream().filter(b -> b.isEvent("DialEnd")
+                && "ANSWER".equals(b.get("DialStatus")) && b.get("DestChannel").startsWith("PJSIP/advisor-aarhus-2"))
+                .findFirst().orElseThrow().mono();
+        double hungUp = transcript.blocks().stream().filter(b -> b.isEvent("Hangup")
+                && "1796671452.3".equals(b.get("Uniqueid"))).findFirst().orElseThrow().mono();
+        long colleagueLeg = Duration.ofMillis(Math.round(hungUp * 1000) - Math.round(answered * 1000)).toSeconds();
+        assertThat(colleagueLeg).isGreaterThan(10);
+        assertThat(ended.talkSeconds()).isEqualTo(1 + colleagueLeg);
+        assertThat(tracker.callsInProgress()).isZero();
+    }
+
+    @Test
     void callerHangingUpInAQueueWithoutAdvisorIsAbandonedWithItsWait() {
         List<CallLifecycleEvent> events = replay(Transcript.load("T3-abandoned-no-advisor.txt"));
 

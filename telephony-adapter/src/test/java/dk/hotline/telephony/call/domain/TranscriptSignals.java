@@ -24,10 +24,13 @@ public final class TranscriptSignals {
             case "QueueCallerJoin" -> Optional.of(new CallSignal.QueueJoined(b.get("Uniqueid"), b.get("Linkedid"),
                     b.get("Queue")));
             case "AgentConnect" -> Optional.of(new CallSignal.AgentConnected(b.get("Linkedid"), b.get("Queue"),
-                    b.get("Interface"), Long.parseLong(b.get("HoldTime"))));
+                    b.get("Interface"), Long.parseLong(b.get("HoldTime")), b.get("DestChannel")));
             case "AgentComplete" -> Optional.of(new CallSignal.AgentCompleted(b.get("Linkedid"), b.get("Queue"),
                     b.get("Interface"), Long.parseLong(b.get("HoldTime")), Long.parseLong(b.get("TalkTime")),
                     b.get("Reason")));
+            case "DialEnd" -> "ANSWER".equals(b.get("DialStatus"))
+                    ? Optional.of(new CallSignal.DialAnswered(b.get("Uniqueid"), b.get("Linkedid"), b.get("DestChannel")))
+                    : Optional.empty();
             case "QueueCallerAbandon" -> Optional.of(new CallSignal.QueueAbandoned(b.get("Uniqueid"),
                     b.get("Linkedid"), b.get("Queue"), Long.parseLong(b.get("HoldTime"))));
             case "Hangup" -> Optional.of(new CallSignal.ChannelHungUp(b.get("Uniqueid"), b.get("Linkedid")));
