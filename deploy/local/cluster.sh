@@ -2,7 +2,8 @@
 # The clustered local stack of `deploy/local/hotline up|down|status --cluster` (docs/operations.md,
 # "Clustered local stack"): one PostgreSQL, a three-broker KRaft Kafka (replication factor 3,
 # min.insync.replicas 2), Keycloak, two instances of each service, and HAProxy (Debian's package) in front of
-# the HTTP APIs, with health checks on /q/health/ready. Every port is in 16000-16999 and bound to 127.0.0.1;
+# the HTTP APIs, with health checks on /q/health/ready, and (when one is available, as for the local stack) the
+# real Asterisk with both adapters in its dialplan and their AMI links. Every port is in 16000-16999 and bound to 127.0.0.1;
 # everything lives in target/cluster-stack. Sourced by deploy/local/hotline after lib.sh.
 
 CLUSTER_BROKERS=(1 2 3)
@@ -29,6 +30,10 @@ configure_cluster() {
   # Instance i of a service: base+100+10*s+i (s = 0 core, 1 adapter, 2 routing); FastAGI base+573+i
   CLUSTER_SERVICE_PORT_BASE=$((base + 100))
   CLUSTER_AGI_PORT_BASE=$((base + 572))
+  # Asterisk: the adapters' AMI links go to base+538, its SIP transport is base+60 (the telco's side base+70)
+  CLUSTER_AMI_PORT="${HOTLINE_CLUSTER_AMI_PORT:-$((base + 538))}"
+  CLUSTER_SIP_PORT=$((base + 60))
+  CLUSTER_TELCO_PORT=$((base + 70))
   KAFKA_PORT=$((CLUSTER_KAFKA_PORT_BASE + 1))
   KAFKA_CONTROLLER_PORT=$((CLUSTER_CONTROLLER_PORT_BASE + 1))
   PG_DATABASES=(hotline_core hotline_routing)
@@ -164,7 +169,7 @@ cluster_service_start() {
   mapfile -t env_lines < <(service_env "$module" | sed -e "s/^QUARKUS_HTTP_PORT=.*/QUARKUS_HTTP_PORT=$port/" \
     -e "s|^HOTLINE_KAFKA_BOOTSTRAP=.*|HOTLINE_KAFKA_BOOTSTRAP=$(cluster_bootstrap)|" \
     -e "s/^HOTLINE_AGI_PORT=.*/HOTLINE_AGI_PORT=$((CLUSTER_AGI_PORT_BASE + i))/" \
-    -e "s/^HOTLINE_AMI_PORT=.*/HOTLINE_AMI_PORT=${HOTLINE_CLUSTER_AMI_PORT:-$((CLUSTER_AGI_PORT_BASE - 34))}/")
+    -e "s/^HOTLINE_AMI_PORT=.*/HOTLINE_AMI_PORT=$CLUSTER_AMI_PORT/")
   # A recipient's webhook on loopback (the chaos run's receiver) is plain HTTP; production takes https only.
   [[ "$module" == routing ]] && env_lines+=(ROUTING_WEBHOOK_ALLOW_PLAIN_HTTP=true)
   say "$name: starting on port $port"
@@ -185,6 +190,37 @@ cluster_service_start() {
     sleep 2
   done
   say "$name: ready at http://127.0.0.1:$port"
+}
+
+# ---------------------------------------------------------------- Asterisk: one PBX, both adapters
+
+# The local stack's PBX (lib.sh) on the cluster's ports: FastAGI to adapter 1, then adapter 2 on AGISTATUS=FAILURE,
+# and the AMI port both adapters log in to.
+cluster_pbx_configure() {
+  PBX_AMI_PORT="$CLUSTER_AMI_PORT"
+  PBX_AGI_PORT=$((CLUSTER_AGI_PORT_BASE + 1))
+  PBX_AGI_PORT_2=$((CLUSTER_AGI_PORT_BASE + 2))
+  PBX_AMI_SECRET="$(service_env telephony-adapter | sed -n 's/^HOTLINE_AMI_SECRET=//p' | tail -n1)"
+  PBX_SIP_PORT="$CLUSTER_SIP_PORT"
+  PBX_TELCO_PORT="$CLUSTER_TELCO_PORT"
+}
+
+# The chaos run's "AMI link cut": every TCP connection to Asterisk's manager port is aborted (ss -K, as a network
+# cut or a firewall reset would), with Asterisk and the adapters left running; the adapters log in again themselves.
+cluster_ami_cut() {
+  local filter="( sport = :$CLUSTER_AMI_PORT or dport = :$CLUSTER_AMI_PORT )" cut
+  running_pid asterisk >/dev/null || die "the AMI link cannot be cut: no Asterisk in this cluster stack (HOTLINE_ASTERISK_HOME)"
+  cut="$(ss -H -K -t state established "$filter" 2>/dev/null | wc -l)" || die "ss -K could not abort the AMI connections"
+  say "AMI link: $cut connection ends aborted on port $CLUSTER_AMI_PORT"
+}
+
+# Until every adapter instance reports its AMI link up again (/q/health/well, check "ami").
+cluster_ami_relinked() {
+  local i port
+  for i in "${CLUSTER_INSTANCES[@]}"; do
+    port="$(cluster_instance_port telephony-adapter "$i")"
+    curl -s -m 5 "http://127.0.0.1:$port/q/health/well" | tr -d ' \n' | grep -q '"connected":true' || return 1
+  done
 }
 
 # ---------------------------------------------------------------- HAProxy
@@ -262,6 +298,8 @@ cmd_up_cluster() {
   services_build
   # The load balancer first: the services reach each other through it (HOTLINE_CORE_URL, HOTLINE_ROUTING_URL).
   cluster_haproxy_start
+  cluster_pbx_configure
+  pbx_start || warn "the PBX did not start; the rest of the stack goes on (no AMI link to cut)"
   local module i failed=()
   for module in "${SERVICES[@]}"; do
     for i in "${CLUSTER_INSTANCES[@]}"; do
@@ -273,10 +311,15 @@ cmd_up_cluster() {
 }
 
 # The chaos run's faults (deploy/local/chaos): SIGKILL of one piece, and starting it again. A piece is
-# postgresql, kafka-1..3, or <service>-1..2; PostgreSQL is stopped in immediate mode, its crash.
+# postgresql, kafka-1..3, asterisk, ami (the adapters' AMI links, cut) or <service>-1..2; PostgreSQL is stopped in
+# immediate mode, its crash.
 cmd_kill_cluster() {
   local name="$1" pid
   case "$name" in
+    ami)
+      cluster_ami_cut
+      return 0
+      ;;
     postgresql)
       as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" -m immediate -w -t 30 stop >/dev/null
       say "postgresql: stopped in immediate mode (no shutdown checkpoint, as a crash)"
@@ -303,7 +346,16 @@ cmd_revive_cluster() {
       ;;
     hotline-core-[12] | telephony-adapter-[12] | routing-[12])
       cluster_service_start "${name%-*}" "${name##*-}" ;;
-    *) die "no such piece of the cluster stack: $name (postgresql, kafka-1..3, <service>-1..2)" ;;
+    asterisk)
+      cluster_pbx_configure
+      pbx_start
+      wait_until "the adapters' AMI links" 120 "$LOG_DIR/telephony-adapter-1.log" cluster_ami_relinked
+      ;;
+    ami)
+      wait_until "the adapters' AMI links" 120 "$LOG_DIR/telephony-adapter-1.log" cluster_ami_relinked
+      say "ami: both adapters logged in to Asterisk again"
+      ;;
+    *) die "no such piece of the cluster stack: $name (postgresql, kafka-1..3, asterisk, ami, <service>-1..2)" ;;
   esac
 }
 
@@ -313,6 +365,7 @@ cmd_down_cluster() {
   for module in routing telephony-adapter hotline-core; do
     for i in "${CLUSTER_INSTANCES[@]}"; do stop_daemon "$module-$i" 30; done
   done
+  pbx_stop
   keycloak_stop
   for n in "${CLUSTER_BROKERS[@]}"; do stop_daemon "kafka-$n" 60 & done
   wait
@@ -337,6 +390,7 @@ cmd_status_cluster_body() {
         "http://127.0.0.1:$(cluster_instance_port "$module" "$i")"
     done
   done
-  printf '  %-20s %-22s %s\n' "FastAGI" "" "127.0.0.1:$((CLUSTER_AGI_PORT_BASE + 1)) and 127.0.0.1:$((CLUSTER_AGI_PORT_BASE + 2))"
+  printf '  %-20s %-22s %s\n' "FastAGI" "" "127.0.0.1:$((CLUSTER_AGI_PORT_BASE + 1)) and 127.0.0.1:$((CLUSTER_AGI_PORT_BASE + 2))" \
+    asterisk "$(state_of asterisk)" "SIP 127.0.0.1:$CLUSTER_SIP_PORT, AMI 127.0.0.1:$CLUSTER_AMI_PORT"
   echo
 }

@@ -603,9 +603,9 @@ pbx_write_config() {
     -e "s#^contact=sip:sip.telco.example:5060\$#contact=sip:127.0.0.1:$PBX_TELCO_PORT#" "$etc/pjsip.conf"
   sed -i -e "s/^port=5038\$/port=$PBX_AMI_PORT/" -e 's/^bindaddr=10.0.10.5$/bindaddr=127.0.0.1/' \
     -e 's#^permit=10.0.20.0/255.255.255.0$#permit=127.0.0.1/255.255.255.255#' "$etc/manager.conf"
-  # Both adapters of the dialplan are the one adapter of this stack.
+  # The dialplan's two adapters: the cluster stack's two (PBX_AGI_PORT_2), or the one adapter of the local stack twice.
   sed -i -e "s#^HOTLINE_AGI_URL=agi://telephony-adapter-1:4573/incoming\$#HOTLINE_AGI_URL=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
-    -e "s#^HOTLINE_AGI_URL_2=agi://telephony-adapter-2:4573/incoming\$#HOTLINE_AGI_URL_2=agi://127.0.0.1:$PBX_AGI_PORT/incoming#" \
+    -e "s#^HOTLINE_AGI_URL_2=agi://telephony-adapter-2:4573/incoming\$#HOTLINE_AGI_URL_2=agi://127.0.0.1:${PBX_AGI_PORT_2:-$PBX_AGI_PORT}/incoming#" \
     "$etc/extensions.conf"
   printf 'secret=%s\n' "$PBX_AMI_SECRET" >"$etc/manager_hotline_secret.conf"
   awk '/^\[/ {name=substr($0, 2, length($0) - 2)} /^password=/ {print "password=" name; next} {print}' \
@@ -688,6 +688,8 @@ pbx_start() {
   require_free_port "the PBX's SIP transport" "$PBX_SIP_PORT" HOTLINE_SIP_PORT
   pbx_write_config "$ast"
   PBX_BIN="$ast/sbin/asterisk"
+  # A killed Asterisk leaves its control socket behind; waiting for it would then see the dead one's.
+  rm -f "$STACK_DIR/asterisk/run/asterisk.ctl"
   start_daemon asterisk "$LOG_DIR/asterisk.log" "$PBX_BIN" -C "$STACK_DIR/asterisk/etc/asterisk.conf" -f -n
   local start=$SECONDS
   until [[ -S "$STACK_DIR/asterisk/run/asterisk.ctl" ]] || ((SECONDS - start >= 60)); do sleep 1; done
@@ -696,7 +698,7 @@ pbx_start() {
     warn "PBX did not start; see $STACK_DIR/asterisk/log/messages"
     return 1
   fi
-  say "PBX: Asterisk on 127.0.0.1 (SIP $PBX_SIP_PORT, AMI $PBX_AMI_PORT, FastAGI to $PBX_AGI_PORT)"
+  say "PBX: Asterisk on 127.0.0.1 (SIP $PBX_SIP_PORT, AMI $PBX_AMI_PORT, FastAGI to $PBX_AGI_PORT${PBX_AGI_PORT_2:+ and $PBX_AGI_PORT_2})"
 }
 
 pbx_stop() { stop_daemon asterisk 30; }

@@ -43,8 +43,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The steady load of a chaos run, not a test: {@code deploy/local/chaos} starts it against the clustered local stack
  * ({@code deploy/local/hotline up --cluster}), injects one fault after another and writes each into a marker file;
- * this process keeps sending advice logs, referrals (through HAProxy) and FastAGI calls (to both adapters, the
- * second address when the first fails, as the dialplan does) at fixed rates, open loop, until the marker file says
+ * this process keeps sending advice logs, referrals (through HAProxy), FastAGI calls (to both adapters, the
+ * second address when the first fails, as the dialplan does) and queue-presence changes of one advisor's phone
+ * (pause / resume through core, which the adapter turns into AMI actions on the real Asterisk) at fixed rates, open
+ * loop, until the marker file says
  * {@code end}. Then it waits for every accepted referral to reach the recipient's webhook and prints one row per
  * fault: what was refused (503 or retried) or failed (any 500 at all), calls routed, referrals accepted vs delivered
  * (by the webhook receiver in this process, deduplicated by Idempotency-Key as a recipient must), and how long the
@@ -63,7 +65,12 @@ public final class ChaosLoad {
             {"referral":{"severity":"MEDIUM","legalBasis":"ANONYMOUS","description":"Chaos run referral."}}""";
     private static final int MAX_ATTEMPTS = 7;
 
-    /** One operation of the load: a log (with or without a referral) or a call. */
+    /** Requests one operation needs when nothing is disturbed: a log flow is three, a call or a presence change one. */
+    private static int undisturbedAttempts(String kind) {
+        return kind.equals("log") || kind.equals("referral") ? 3 : 1;
+    }
+
+    /** One operation of the load: a log (with or without a referral), a call or a presence change. */
     private record Op(long intendedMs, String kind, boolean ok, int attempts, int serverErrors, String detail) {
     }
 
@@ -77,6 +84,8 @@ public final class ChaosLoad {
     private final Map<String, Long> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> pushesByKey = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong presenceChanges = new AtomicLong();
+    private volatile String presenceAtEnd = "not read";
 
     private ChaosLoad(String coreUrl, int[] agiPorts, Realm realm) {
         this.coreUrl = coreUrl;
@@ -94,6 +103,7 @@ public final class ChaosLoad {
         double logsPerSecond = Double.parseDouble(env("HOTLINE_CHAOS_LOGS_PER_SECOND", "2"));
         double referralsPerSecond = Double.parseDouble(env("HOTLINE_CHAOS_REFERRALS_PER_SECOND", "2"));
         double callsPerSecond = Double.parseDouble(env("HOTLINE_CHAOS_CALLS_PER_SECOND", "5"));
+        double presencePerSecond = Double.parseDouble(env("HOTLINE_CHAOS_PRESENCE_PER_SECOND", "0.5"));
         String routingJdbc = env("HOTLINE_CHAOS_ROUTING_JDBC", "jdbc:postgresql://127.0.0.1:16432/hotline_routing");
 
         ChaosLoad load = new ChaosLoad(coreUrl, agiPorts, realm);
@@ -107,7 +117,8 @@ public final class ChaosLoad {
         List<Thread> generators = List.of(
                 load.generator("log", logsPerSecond, markers, workers, intended -> load.logFlow(intended, false)),
                 load.generator("referral", referralsPerSecond, markers, workers, intended -> load.logFlow(intended, true)),
-                load.generator("call", callsPerSecond, markers, workers, load::call));
+                load.generator("call", callsPerSecond, markers, workers, load::call),
+                load.generator("presence", presencePerSecond, markers, workers, load::presence));
         Thread refresher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(4));
@@ -127,6 +138,7 @@ public final class ChaosLoad {
         workers.awaitTermination(2, TimeUnit.MINUTES);
         refresher.interrupt();
         Map<String, Integer> inInbox = load.awaitDelivery(routingJdbc, Duration.ofMinutes(3));
+        load.presenceAtEnd = load.presenceNow();
         receiver.stop(0);
         System.out.println(load.report(Files.readAllLines(markers), inInbox));
         load.configureDelivery(routingUrl, Map.of("mode", "INBOX", "reason", "chaos run over"));
@@ -295,6 +307,47 @@ public final class ChaosLoad {
         }
     }
 
+    // ------------------------------------------------------------------ queue presence over AMI
+
+    /** The demo advisor's phone in the Aarhus queue (the realm's endpoint of advisor-aarhus). */
+    private static final String PHONE = "advisor-aarhus-1";
+
+    /**
+     * Pause, resume, pause…: core asks the adapter, which sends QueuePause/QueueAdd to Asterisk. Succeeded when core
+     * answers 200 and the adapter says Asterisk holds it ({@code applied}); while the AMI link is down the change is
+     * kept (200, {@code applied: false}) and put right at the next login, which the end-of-run check shows.
+     */
+    private void presence(long intendedMs) {
+        int[] attempts = {0};
+        int[] serverErrors = {0};
+        boolean pause = presenceChanges.incrementAndGet() % 2 == 1;
+        String change = pause ? "{\"state\":\"PAUSED\",\"reason\":\"BREAK\"}" : "{\"state\":\"AVAILABLE\"}";
+        try {
+            HttpResponse<String> answer = send(request("/api/presence/" + PHONE).PUT(body(change)), attempts, serverErrors);
+            boolean applied = answer.statusCode() == 200 && JSON.readTree(answer.body()).path("applied").asBoolean();
+            record(intendedMs, "presence", applied, attempts, serverErrors,
+                    applied ? "" : answer.statusCode() == 200 ? "kept, not applied yet" : "presence " + answer.statusCode());
+        } catch (IOException | RuntimeException e) {
+            record(intendedMs, "presence", false, attempts, serverErrors, e.getClass().getSimpleName());
+        }
+    }
+
+    /** The phone's presence as the adapter sees it after the run: wanted state and whether Asterisk holds it. */
+    private String presenceNow() {
+        try {
+            HttpResponse<String> answer = http.send(request("/api/presence/" + PHONE).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode p = JSON.readTree(answer.body());
+            return answer.statusCode() == 200 ? p.path("state").asText() + ", applied " + p.path("applied").asBoolean()
+                    : "HTTP " + answer.statusCode();
+        } catch (IOException | RuntimeException e) {
+            return e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     // ------------------------------------------------------------------ the recipient
 
     /** The infohus's webhook: counts pushes by Idempotency-Key, answers 200 as a receiver that dedupes does. */
@@ -369,8 +422,9 @@ public final class ChaosLoad {
         Set<String> pushedIds = pushed();
         StringBuilder out = new StringBuilder();
         out.append("| window | HTTP flows (log + referral) | retried | failed | 500s | calls routed | via 2nd adapter"
-                + " | referrals accepted | delivered once | not delivered | repeated pushes | back in service | last disturbed op |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " | presence applied at once | referrals accepted | delivered once | not delivered | repeated pushes"
+                + " | back in service | last disturbed op |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         out.append(row("steady (no fault)", markers.isEmpty() ? 0 : markers.get(0).ms(), firstFault, null, inInbox,
                 pushedIds));
         for (int i = 0; i < faults.size(); i++) {
@@ -385,7 +439,8 @@ public final class ChaosLoad {
                 .append(accepted.keySet().stream().filter(pushedIds::contains).count()).append(" pushed to the webhook, ")
                 .append(accepted.keySet().stream().filter(id -> inInbox.getOrDefault(id, 0) == 1).count())
                 .append(" in the inbox exactly once; ").append(repeatedKeys)
-                .append(" Idempotency-Keys pushed more than once (the receiver drops the repeats).\n");
+                .append(" Idempotency-Keys pushed more than once (the receiver drops the repeats). The phone's queue")
+                .append(" presence after the run: ").append(presenceAtEnd).append(".\n");
         out.append("\nWhy operations failed, by window:\n");
         for (int i = 0; i < faults.size(); i++) {
             long from = faults.get(i).ms();
@@ -403,24 +458,28 @@ public final class ChaosLoad {
     private String row(String window, long from, long to, Long backAfterMs, Map<String, Integer> inInbox,
                        Set<String> pushedIds) {
         List<Op> ops = done.stream().filter(op -> op.intendedMs() >= from && op.intendedMs() < to).toList();
-        List<Op> flows = ops.stream().filter(op -> !op.kind().equals("call")).toList();
+        List<Op> flows = ops.stream().filter(op -> op.kind().equals("log") || op.kind().equals("referral")).toList();
         List<Op> callOps = ops.stream().filter(op -> op.kind().equals("call")).toList();
+        List<Op> presenceOps = ops.stream().filter(op -> op.kind().equals("presence")).toList();
         // A flow is three requests (create, fill in, finalise): more attempts than that were retries.
         int retried = (int) flows.stream().filter(op -> op.attempts() > 3).count();
         int failed = (int) flows.stream().filter(op -> !op.ok()).count();
-        int serverErrors = flows.stream().mapToInt(Op::serverErrors).sum();
+        // A 500 to a presence change is counted with the flows': no client request may get one.
+        int serverErrors = flows.stream().mapToInt(Op::serverErrors).sum()
+                + presenceOps.stream().mapToInt(Op::serverErrors).sum();
         List<String> acceptedHere = accepted.entrySet().stream()
                 .filter(e -> e.getValue() >= from && e.getValue() < to).map(Map.Entry::getKey).toList();
         long deliveredOnce = acceptedHere.stream()
                 .filter(id -> pushedIds.contains(id) && inInbox.getOrDefault(id, 0) == 1).count();
         long repeated = acceptedHere.stream()
                 .filter(id -> pushesByKey.getOrDefault(id + ":infohus-fyn", new AtomicInteger()).get() > 1).count();
-        long lastDisturbed = ops.stream().filter(op -> !op.ok() || op.attempts() > (op.kind().equals("call") ? 1 : 3))
+        long lastDisturbed = ops.stream().filter(op -> !op.ok() || op.attempts() > undisturbedAttempts(op.kind()))
                 .mapToLong(Op::intendedMs).max().orElse(from) - from;
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d / %d | %d | %d | %d | %d | %d | %s | %s |%n",
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d / %d | %d | %d / %d | %d | %d | %d | %d | %s | %s |%n",
                 window, flows.size(), retried, failed, serverErrors,
                 callOps.stream().filter(Op::ok).count(), callOps.size(),
                 callOps.stream().filter(op -> op.ok() && op.attempts() > 1).count(),
+                presenceOps.stream().filter(Op::ok).count(), presenceOps.size(),
                 acceptedHere.size(), deliveredOnce, acceptedHere.size() - deliveredOnce, repeated,
                 backAfterMs == null ? "–" : String.format(Locale.ROOT, "%.1f s", backAfterMs / 1000.0),
                 lastDisturbed == 0 ? "–" : String.format(Locale.ROOT, "+%.1f s", lastDisturbed / 1000.0));
