@@ -73,7 +73,7 @@ public final class CoreWriteBench {
         TokenMint tokens = new TokenMint();
         List<Row> rows = new ArrayList<>();
         Files.createDirectories(Path.of("target", "bench"));
-        try (PackagedApp app = new PackagedApp(database, topic, tokens.publicKey(), Path.of("target", "bench")).jar(jar).jvmOptions(jvm);
+        try (PackagedApp app = new PackagedApp(database, topic, tokens.publicKey(), Path.of("target", "bench", label)).jar(jar).jvmOptions(jvm);
              Connection db = DriverManager.getConnection(url, "hotline", "hotline")) {
             app.start();
             Instant jvmStart = ProcessHandle.of(app.pid()).flatMap(h -> h.info().startInstant()).orElseThrow();

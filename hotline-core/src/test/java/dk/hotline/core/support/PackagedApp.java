@@ -112,7 +112,7 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("hotline-core exited with " + process.exitValue() + "; see " + log);
             }
