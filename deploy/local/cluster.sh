@@ -174,7 +174,8 @@ cluster_service_start() {
   [[ "$module" == routing ]] && env_lines+=(ROUTING_WEBHOOK_ALLOW_PLAIN_HTTP=true)
   say "$name: starting on port $port"
   (cd "$REPO_DIR/$module" && start_daemon "$name" "$log" \
-    env "${env_lines[@]}" java "-Xmx${HOTLINE_CLUSTER_SERVICE_HEAP:-320m}" -jar "$jar")
+    env "${env_lines[@]}" java @"$REPO_DIR/deploy/jvm/$module.options" \
+      ${HOTLINE_CLUSTER_SERVICE_HEAP:+"-Xmx$HOTLINE_CLUSTER_SERVICE_HEAP"} -jar "$jar")
   local start=$SECONDS
   until [[ "$(http_status "http://127.0.0.1:$port/q/health/ready")" == 200 ]]; do
     if ! running_pid "$name" >/dev/null; then

@@ -506,7 +506,7 @@ service_start() {
   local env_lines=()
   mapfile -t env_lines < <(service_env "$module")
   (cd "$REPO_DIR/$module" && start_daemon "$module" "$log" \
-    env "${env_lines[@]}" java "-Xmx$SERVICE_HEAP" -jar "$jar")
+    env "${env_lines[@]}" java @"$REPO_DIR/deploy/jvm/$module.options" ${SERVICE_HEAP:+"-Xmx$SERVICE_HEAP"} -jar "$jar")
   local start=$SECONDS
   until service_answers "$port"; do
     if ! running_pid "$module" >/dev/null; then

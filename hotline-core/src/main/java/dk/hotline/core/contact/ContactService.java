@@ -159,15 +159,13 @@ public class ContactService {
                     : referrals.create(referralSource(contact), staff, referral, idempotencyKey);
             return handedOn.call(ignored -> flush())
                     .call(ignored -> audit.record(staff.name(), staff.role(), AuditAction.FINALISE, RECORD, contact.id, null))
-                    .call(created -> referrals.audited(created, staff))
                     .map(created -> new Finalised(contact, created));
         }).onFailure(ContactService::isStale).transform(e -> stale());
     }
 
     @WithTransaction
     public Uni<ReferralService.Created> refer(UUID id, StaffMember staff, ReferralRequest request, String idempotencyKey) {
-        return writable(id, staff).flatMap(contact -> referrals.create(referralSource(contact), staff, request, idempotencyKey))
-                .call(created -> referrals.audited(created, staff));
+        return writable(id, staff).flatMap(contact -> referrals.create(referralSource(contact), staff, request, idempotencyKey));
     }
 
     /** A correction of a final log; the log shows the corrected values and keeps who, when, why and what was before. */

@@ -26,6 +26,11 @@ public class Outbox {
 
     /** Must be called inside a transaction (e.g. from a {@code @WithTransaction} method). */
     public Uni<OutboxEvent> append(String topic, String key, String type, String subject, Object payload) {
+        return event(topic, key, type, subject, payload).persist();
+    }
+
+    /** The event {@link #append} would write, not written (for a caller that inserts it in its own statement). */
+    public OutboxEvent event(String topic, String key, String type, String subject, Object payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
@@ -34,7 +39,7 @@ public class Outbox {
         event.subject = subject;
         event.payload = toJson(payload);
         event.createdAt = clock.instant();
-        return event.persist();
+        return event;
     }
 
     private String toJson(Object payload) {

@@ -15,6 +15,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -83,6 +85,30 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /**
+     * The row as stored, in {@link ReferralInsert}'s column order, the sealed fields as sealed. They are read through
+     * var handles: Panache turns every read of a public field, in this class too, into its accessor, which opens them.
+     */
+    Object[] storedValues() {
+        return new Object[]{id, contactId, idempotencyKey, line.name(), site.name(), severity.name(), acute,
+                ReferralInsert.utc(createdAt), ReferralInsert.utc(deadlineAt), municipalityCode, ageBand.name(),
+                concernCategory == null ? null : concernCategory.name(), legalBasis.name(), STORED_DESCRIPTION.get(this),
+                STORED_CALLER_NAME.get(this), STORED_CALLER_PHONE.get(this), STORED_CALLER_EMAIL.get(this), createdBy};
+    }
+
+    private static final VarHandle STORED_DESCRIPTION = stored("description");
+    private static final VarHandle STORED_CALLER_NAME = stored("callerName");
+    private static final VarHandle STORED_CALLER_PHONE = stored("callerPhone");
+    private static final VarHandle STORED_CALLER_EMAIL = stored("callerEmail");
+
+    private static VarHandle stored(String field) {
+        try {
+            return MethodHandles.lookup().findVarHandle(Referral.class, field, String.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public String getDescription() {
         return DESCRIPTION.open(id, description);

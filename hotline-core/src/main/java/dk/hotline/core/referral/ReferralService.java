@@ -7,6 +7,7 @@ import dk.hotline.core.audit.AuditLog;
 import dk.hotline.core.staff.StaffMember;
 import dk.hotline.platform.events.EventFieldCipher;
 import dk.hotline.core.outbox.Outbox;
+import dk.hotline.core.outbox.OutboxEvent;
 import dk.hotline.platform.problem.Problem;
 import dk.hotline.platform.problem.ProblemException;
 import dk.hotline.core.reference.Municipalities;
@@ -14,7 +15,6 @@ import dk.hotline.contracts.rules.Deadlines;
 import dk.hotline.core.referral.domain.ReferralRules;
 import dk.hotline.contracts.vocabulary.Severity;
 import dk.hotline.contracts.vocabulary.Line;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +49,13 @@ public class ReferralService {
     private final String topic;
     private final AuditLog audit;
     private final EventFieldCipher eventFields;
+    private final ReferralInsert insert;
 
     public ReferralService(Outbox outbox, Municipalities municipalities, Clock clock,
                            @ConfigProperty(name = "hotline.referrals.topic") String topic, AuditLog audit,
-                           EventFieldCipher eventFields) {
+                           EventFieldCipher eventFields, ReferralInsert insert) {
         this.eventFields = eventFields;
+        this.insert = insert;
         this.outbox = outbox;
         this.municipalities = municipalities;
         this.clock = clock;
@@ -61,29 +63,48 @@ public class ReferralService {
         this.audit = audit;
     }
 
-    /** Must run inside a transaction, on a contact the caller may write to. */
+    /**
+     * Must run inside a transaction, on a contact the caller may write to. The referral, its event and its audit entry
+     * are one insert that does nothing when the log already has a referral or the Idempotency-Key was used; only then
+     * is the earlier referral looked up, to tell a replay (the same answer again) from a conflict (409).
+     */
     public Uni<Created> create(ReferralSource contact, StaffMember staff, ReferralRequest request, String idempotencyKey) {
-        return byIdempotencyKey(idempotencyKey).flatMap(earlier -> {
-            if (earlier != null) {
-                if (!earlier.contactId.equals(contact.contactId())) {
-                    throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
-                            "This Idempotency-Key was used for a referral of another log; nothing was changed",
-                            List.of(new Problem.FieldError("Idempotency-Key", "was already used for another log")));
+        Referral referral;
+        try {
+            referral = validated(contact, staff, request, idempotencyKey);
+        } catch (ProblemException invalid) {
+            // A replay answers what the first request made, even if the log or the body would not pass any more.
+            return replay(contact, idempotencyKey).map(earlier -> {
+                if (earlier == null) {
+                    throw invalid;
                 }
-                return Uni.createFrom().item(new Created(earlier, true));
-            }
-            Referral referral = validated(contact, staff, request, idempotencyKey);
-            return Referral.count("contactId", contact.contactId()).flatMap(existing -> {
-                if (existing > 0) {
-                    throw new DuplicateReferralException();
-                }
-                return referral.<Referral>persist()
-                        .call(r -> outbox.append(topic, r.id.toString(), ReferralCreated.TYPE, r.id.toString(), ReferralCreated.of(r, eventFields)))
-                        // Flush here so that a racing twin fails on the unique constraint as a 409, not at commit.
-                        .call(r -> Panache.getSession().flatMap(s -> s.flush()))
-                        .onFailure(ReferralService::isUniqueViolation).transform(e -> new DuplicateReferralException())
-                        .map(r -> new Created(r, false));
+                return earlier;
             });
+        }
+        OutboxEvent event = outbox.event(topic, referral.id.toString(), ReferralCreated.TYPE, referral.id.toString(),
+                ReferralCreated.of(referral, eventFields));
+        return insert.insert(referral, event, staff).flatMap(inserted -> inserted
+                ? Uni.createFrom().item(new Created(referral, false))
+                : replay(contact, idempotencyKey).map(earlier -> {
+                    if (earlier == null) {
+                        throw new DuplicateReferralException();
+                    }
+                    return earlier;
+                }));
+    }
+
+    /** What an earlier request with this key made (null if none); 409 if that was a referral of another log. */
+    private Uni<Created> replay(ReferralSource contact, String idempotencyKey) {
+        return byIdempotencyKey(idempotencyKey).map(earlier -> {
+            if (earlier == null) {
+                return null;
+            }
+            if (!earlier.contactId.equals(contact.contactId())) {
+                throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
+                        "This Idempotency-Key was used for a referral of another log; nothing was changed",
+                        List.of(new Problem.FieldError("Idempotency-Key", "was already used for another log")));
+            }
+            return new Created(earlier, true);
         });
     }
 
@@ -96,14 +117,6 @@ public class ReferralService {
             }
             return audit.record(staff.name(), staff.role(), AuditAction.READ, RECORD, r.id, staff.auditReason(r.site));
         });
-    }
-
-    /** Audits a referral just made (a replayed one was audited when it was made). */
-    public Uni<Void> audited(Created created, StaffMember staff) {
-        if (created == null || created.replayed()) {
-            return Uni.createFrom().voidItem();
-        }
-        return audit.record(staff.name(), staff.role(), AuditAction.CREATE, RECORD, created.referral().id, null);
     }
 
     @WithSession
@@ -168,18 +181,5 @@ public class ReferralService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            String message = e.getMessage();
-            if (message != null && (message.contains("23505") || message.contains("duplicate key value"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -51,43 +51,70 @@ public final class CoreWriteBench {
                  double lagP50, double lagP99, double lagMax) {
     }
 
+    /** One offered rate: the app's stage, the floor's at the same rate, the app's memory and GC, the machine's load. */
+    record Row(Stage app, double[] floor, long rssMaxKb, GcLog.Pauses gc, String loadBefore, String loadAfter) {
+    }
+
     public static void main(String[] args) throws Exception {
         String database = PackagedApp.envOr("HOTLINE_BENCH_DB", "hotline_core_advice_bench");
         int[] rates = Arrays.stream(PackagedApp.envOr("HOTLINE_BENCH_RATES", "250,500,1000,1500").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int seconds = Integer.parseInt(PackagedApp.envOr("HOTLINE_BENCH_SECONDS", "20"));
         int warmup = Integer.parseInt(PackagedApp.envOr("HOTLINE_BENCH_WARMUP_SECONDS", "30"));
+        String label = PackagedApp.envOr("HOTLINE_BENCH_LABEL", "core");
+        Path jar = Path.of(PackagedApp.envOr("HOTLINE_BENCH_APP", PackagedApp.JAR.toString()));
+        Path gcLog = Path.of("target", "bench", label + "-gc.log").toAbsolutePath();
+        String options = PackagedApp.envOr("HOTLINE_BENCH_JVM_OPTS", "");
+        List<String> jvm = new ArrayList<>(options.isBlank() ? List.of("@" + PackagedApp.JVM_OPTIONS.toAbsolutePath().normalize())
+                : Arrays.asList(options.trim().split("\\s+")));
+        jvm.add("-Xlog:gc*,safepoint:file=" + gcLog + ":uptime,level,tags");
+        String url = "jdbc:postgresql://127.0.0.1:" + PackagedApp.envOr("HOTLINE_PG_PORT", "55432") + "/" + database;
         String topic = "bench.referrals." + UUID.randomUUID();
         TokenMint tokens = new TokenMint();
-        List<Stage> stages = new ArrayList<>();
-        try (PackagedApp app = new PackagedApp(database, topic, tokens.publicKey(), Path.of("target", "bench"));
-             Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PackagedApp.envOr("HOTLINE_PG_PORT", "55432")
-                     + "/" + database, "hotline", "hotline")) {
+        List<Row> rows = new ArrayList<>();
+        Files.createDirectories(Path.of("target", "bench"));
+        try (PackagedApp app = new PackagedApp(database, topic, tokens.publicKey(), Path.of("target", "bench", label)).jar(jar).jvmOptions(jvm);
+             Connection db = DriverManager.getConnection(url, "hotline", "hotline")) {
             app.start();
+            Instant jvmStart = ProcessHandle.of(app.pid()).flatMap(h -> h.info().startInstant()).orElseThrow();
             HotlineClient client = new HotlineClient(HotlineClient.newHttp(), app::uri, tokens.advisor("bench", "AARHUS", "advisor-aarhus-bench"));
             run(client, 200, warmup); // warm-up: JIT, connection pools; not reported
-            for (int rate : rates) {
-                Instant from = Instant.now();
-                Stage partial = run(client, rate, seconds);
-                Instant to = Instant.now();
-                awaitDrained(db, topic);
-                double[] lag = lag(db, topic, from, to);
-                Stage stage = new Stage(rate, partial.achieved(), partial.ok(), partial.errors(), partial.shed(), partial.p50(),
-                        partial.p99(), partial.max(), lag[0], lag[1], lag[2]);
-                stages.add(stage);
-                System.out.printf("offered %5d/s: achieved %7.1f writes/s, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms, errors %d, shed %d, "
-                                + "relay lag p50 %6.0f ms p99 %6.0f ms max %6.0f ms%n", rate, stage.achieved(), stage.p50(), stage.p99(),
-                        stage.max(), stage.errors(), stage.shed(), stage.lagP50(), stage.lagP99(), stage.lagMax());
+            try (CommitFloor floor = new CommitFloor(url)) {
+                floor.run(200, Math.min(warmup, 10)); // its own warm-up
+                for (int rate : rates) {
+                    String loadBefore = CommitFloor.loadAverage();
+                    Instant from = Instant.now();
+                    RssSampler rss = RssSampler.start(app.pid());
+                    Stage partial = run(client, rate, seconds);
+                    long rssMax = rss.stop();
+                    Instant to = Instant.now();
+                    awaitDrained(db, topic);
+                    double[] lag = lag(db, topic, from, to);
+                    Stage stage = new Stage(rate, partial.achieved(), partial.ok(), partial.errors(), partial.shed(), partial.p50(),
+                            partial.p99(), partial.max(), lag[0], lag[1], lag[2]);
+                    double[] floorFigures = floor.run(rate, seconds);
+                    GcLog.Pauses gc = GcLog.pauses(gcLog, Duration.between(jvmStart, from), Duration.between(jvmStart, to));
+                    Row row = new Row(stage, floorFigures, rssMax, gc, loadBefore, CommitFloor.loadAverage());
+                    rows.add(row);
+                    System.out.printf("offered %5d/s: achieved %7.1f writes/s, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms, errors %d, shed %d; "
+                                    + "floor p50 %.1f p99 %.1f; RSS max %d MB; GC pauses %d, total %.0f ms, max %.1f ms; load %s -> %s%n",
+                            rate, stage.achieved(), stage.p50(), stage.p99(), stage.max(), stage.errors(), stage.shed(),
+                            floorFigures[0], floorFigures[1], rssMax / 1024, gc.count(), gc.totalMs(), gc.maxMs(), row.loadBefore(), row.loadAfter());
+                }
             }
         }
-        StringBuilder table = new StringBuilder("| offered writes/s | achieved writes/s | p50 ms | p99 ms | max ms | errors | shed | relay lag p50 ms | relay lag p99 ms | relay lag max ms |\n"
-                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Stage s : stages) {
-            table.append(String.format("| %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %.0f | %.0f | %.0f |%n", s.offered(), s.achieved(), s.p50(),
-                    s.p99(), s.max(), s.errors(), s.shed(), s.lagP50(), s.lagP99(), s.lagMax()));
+        StringBuilder table = new StringBuilder("| run | offered writes/s | achieved writes/s | p50 ms | p99 ms | max ms | errors | shed cases "
+                + "| floor p50 ms | floor p99 ms | p50 / floor | p99 / floor | relay lag p50 / p99 ms | RSS max MB | GC pauses (n, total, max ms) "
+                + "| load average before → after |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |\n");
+        for (Row r : rows) {
+            Stage s = r.app();
+            table.append(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f / %.0f | %d | %d, %.0f, %.1f | %s → %s |%n",
+                    label, s.offered(), s.achieved(), s.p50(), s.p99(), s.max(), s.errors(), s.shed(), r.floor()[0], r.floor()[1],
+                    s.p50() / r.floor()[0], s.p99() / r.floor()[1], s.lagP50(), s.lagP99(), r.rssMaxKb() / 1024, r.gc().count(),
+                    r.gc().totalMs(), r.gc().maxMs(), r.loadBefore(), r.loadAfter()));
         }
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "core-bench.md"), table);
+        Files.writeString(Path.of("target", "bench", label + "-bench.md"), table);
         System.out.println(table);
         System.exit(0);
     }
@@ -110,13 +137,15 @@ public final class CoreWriteBench {
             if (started.get() >= totalCases) {
                 return;
             }
-            started.incrementAndGet();
+            long index = started.getAndIncrement();
             if (outstanding.get() >= MAX_OUTSTANDING_CASES) {
                 shed.incrementAndGet();
                 return;
             }
             outstanding.incrementAndGet();
-            CompletableFuture<Void> c = oneCase(client, latenciesNanos, ok, errors)
+            // Timed from when this case was due, not from when the ticker got round to it (no coordinated omission).
+            long due = begin + index * periodNanos;
+            CompletableFuture<Void> c = oneCase(client, due, latenciesNanos, ok, errors)
                     .whenComplete((v, e) -> outstanding.decrementAndGet());
             synchronized (all) {
                 all.add(c);
@@ -137,21 +166,24 @@ public final class CoreWriteBench {
                 percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, 0, 0, 0);
     }
 
-    private static CompletableFuture<Void> oneCase(HotlineClient client, ConcurrentLinkedQueue<Long> latencies, AtomicLong ok, AtomicLong errors) {
-        return timed(client, client.post("/api/contacts", "{\"channel\":\"EMAIL\"}"), 201, latencies, ok, errors)
+    /** The first write is due at {@code due}; each later one is due when the answer to the one before it came. */
+    private static CompletableFuture<Void> oneCase(HotlineClient client, long due, ConcurrentLinkedQueue<Long> latencies, AtomicLong ok,
+                                                   AtomicLong errors) {
+        return timed(client, due, client.post("/api/contacts", "{\"channel\":\"EMAIL\"}"), 201, latencies, ok, errors)
                 .thenCompose(r -> {
                     String id = idOf(client, r);
-                    return timed(client, client.patch("/api/contacts/" + id, HotlineClient.LOG), 200, latencies, ok, errors)
-                            .thenCompose(x -> timed(client, client.post("/api/contacts/" + id + "/finalise", "{}"), 200, latencies, ok, errors))
-                            .thenCompose(x -> timed(client, client.post("/api/contacts/" + id + "/referral", HotlineClient.REFERRAL), 201, latencies, ok, errors));
+                    return timed(client, System.nanoTime(), client.patch("/api/contacts/" + id, HotlineClient.LOG), 200, latencies, ok, errors)
+                            .thenCompose(x -> timed(client, System.nanoTime(), client.post("/api/contacts/" + id + "/finalise", "{}"), 200,
+                                    latencies, ok, errors))
+                            .thenCompose(x -> timed(client, System.nanoTime(), client.post("/api/contacts/" + id + "/referral",
+                                    HotlineClient.REFERRAL, UUID.randomUUID().toString()), 201, latencies, ok, errors));
                 })
                 .thenApply(r -> (Void) null)
                 .exceptionally(e -> null);
     }
 
-    private static CompletableFuture<HttpResponse<String>> timed(HotlineClient client, HttpRequest request, int expected,
+    private static CompletableFuture<HttpResponse<String>> timed(HotlineClient client, long t0, HttpRequest request, int expected,
                                                                  ConcurrentLinkedQueue<Long> latencies, AtomicLong ok, AtomicLong errors) {
-        long t0 = System.nanoTime();
         return client.sendAsync(request).thenApply(r -> {
             latencies.add(System.nanoTime() - t0);
             if (r.statusCode() != expected) {
@@ -175,7 +207,7 @@ public final class CoreWriteBench {
         }
     }
 
-    private static double percentile(long[] sorted, double q) {
+    static double percentile(long[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;
         }

@@ -40,6 +40,11 @@ public final class HotlineClient {
         return request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** A POST with an Idempotency-Key, as a client that may retry sends it. */
+    public HttpRequest post(String path, String body, String idempotencyKey) {
+        return request(path).header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     public HttpRequest patch(String path, String body) {
         return request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build();
     }

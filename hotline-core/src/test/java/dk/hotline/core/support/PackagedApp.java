@@ -25,8 +25,13 @@ public final class PackagedApp implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /** Core's JVM options as everywhere it runs: {@code deploy/jvm/hotline-core.options} (the benchmark may pass others). */
+    public static final Path JVM_OPTIONS = Path.of("..", "deploy", "jvm", "hotline-core.options");
+
     private final Map<String, String> env;
     private final int port;
+    private Path jar = JAR;
+    private List<String> jvmOptions = List.of("@" + JVM_OPTIONS.toAbsolutePath().normalize());
     private final Path logDir;
     private Process process;
     private int starts;
@@ -65,6 +70,18 @@ public final class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    /** Runs another build of the app (a before/after in one session), e.g. a copy of {@code target/quarkus-app}. */
+    public PackagedApp jar(Path quarkusRunJar) {
+        this.jar = quarkusRunJar;
+        return this;
+    }
+
+    /** JVM options instead of {@link #JVM_OPTIONS}'s (heap, GC, GC log). */
+    public PackagedApp jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public static boolean isBuilt() {
         return Files.isRegularFile(JAR);
     }
@@ -74,11 +91,15 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public void start() {
-        if (!isBuilt()) {
-            throw new IllegalStateException(JAR + " is missing: run mvn package first");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn package first");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         starts++;
@@ -91,7 +112,7 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("hotline-core exited with " + process.exitValue() + "; see " + log);
             }

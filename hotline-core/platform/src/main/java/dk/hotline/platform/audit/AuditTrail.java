@@ -72,7 +72,7 @@ public class AuditTrail {
             where.add("at < :to");
             params.and("to", to);
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by at desc, id desc";
         return AuditEntry.<AuditEntry>find(query, params).page(0, size).list();
     }
 

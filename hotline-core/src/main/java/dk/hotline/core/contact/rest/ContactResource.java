@@ -13,8 +13,6 @@ import dk.hotline.core.contact.rest.ContactCommands.Finalise;
 import dk.hotline.core.contact.rest.ContactCommands.OpenContact;
 import dk.hotline.core.contact.rest.ContactViews.AmendmentView;
 import dk.hotline.core.contact.rest.ContactViews.ContactView;
-import dk.hotline.platform.problem.ProblemException;
-import dk.hotline.core.referral.DuplicateReferralException;
 import dk.hotline.core.referral.ReferralRequest;
 import dk.hotline.core.referral.ReferralService;
 import dk.hotline.core.referral.rest.ReferralView;
@@ -122,16 +120,7 @@ public class ContactResource {
                 .map(created -> created.replayed()
                         ? Response.ok(ReferralView.of(created.referral())).header("Idempotent-Replayed", "true").build()
                         : Response.created(URI.create("/api/referrals/" + created.referral().id))
-                                .entity(ReferralView.of(created.referral())).build())
-                // Two racing requests with the same key: the loser answers what the winner created.
-                .onFailure(DuplicateReferralException.class).recoverWithUni(e -> key == null
-                        ? Uni.createFrom().failure(e)
-                        : referrals.byIdempotencyKey(key).map(r -> {
-                            if (r == null || !r.contactId.equals(id)) {
-                                throw (ProblemException) e;
-                            }
-                            return Response.ok(ReferralView.of(r)).header("Idempotent-Replayed", "true").build();
-                        }));
+                                .entity(ReferralView.of(created.referral())).build());
     }
 
     @POST
