@@ -245,13 +245,27 @@ public class AmiConnector implements QueueCommandSender, CallbackDialer, Transfe
         connected = true;
         backoff = config.reconnectInitialBackoff();
         LOG.infof("AMI connected to %s:%d", config.host(), config.port());
+        resyncOrRetry(c, config.reconnectInitialBackoff());
+    }
+
+    /**
+     * Following live events matters more than the snapshot, so a failed resync keeps the connection and is tried
+     * again on it (backoff doubling to the reconnect maximum) until it succeeds or the link goes. Without QueueStatus
+     * presence stays unknown (no overflow) and the advisors' members are not re-asserted; without CoreShowChannels no
+     * call is closed as ended during the outage. Seen on the real Asterisk: a login while it was still booting got
+     * "QueueStatus: Invalid/unknown command" (app_queue not loaded yet); also a missing manager.conf write class.
+     */
+    private void resyncOrRetry(ManagerConnection c, Duration retryIn) {
+        if (stopping || connection != c || !connected) {
+            return; // a new login resyncs by itself
+        }
         try {
             resync(c);
         } catch (Exception e) {
-            // Following live events matters more than the snapshot: keep the connection. Without QueueStatus
-            // presence stays unknown (no overflow); without CoreShowChannels no call is closed as ended during the
-            // outage until the next successful resync. Typically a missing manager.conf write class.
-            LOG.errorf("AMI resync failed (%s); following live events without it", e.getMessage());
+            LOG.errorf("AMI resync failed (%s); following live events, trying it again in %s", e.getMessage(), retryIn);
+            Duration doubled = retryIn.multipliedBy(2);
+            Duration next = doubled.compareTo(config.reconnectMaxBackoff()) > 0 ? config.reconnectMaxBackoff() : doubled;
+            supervisor.schedule(() -> resyncOrRetry(c, next), retryIn.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

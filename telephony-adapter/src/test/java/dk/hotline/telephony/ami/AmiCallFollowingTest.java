@@ -351,6 +351,27 @@ class AmiCallFollowingTest {
         }
     }
 
+    @Test
+    void aResyncRefusedAtLoginIsTriedAgainOnTheSameConnection() {
+        // As on the real Asterisk logged in to while still booting: "QueueStatus: Invalid/unknown command".
+        asterisk.denyActions(java.util.Set.of("queuestatus"));
+        try {
+            int logins = asterisk.logins();
+            asterisk.dropConnections();
+            await().atMost(WAIT).until(() -> asterisk.logins() > logins && ami.isConnected());
+            assertThat(presence.isKnown()).isFalse();
+
+            int loginsBefore = asterisk.logins();
+            asterisk.denyActions(java.util.Set.of());
+            await().atMost(WAIT).until(() -> presence.isKnown());
+            assertThat(asterisk.logins()).isEqualTo(loginsBefore);
+            assertThat(ami.isConnected()).isTrue();
+        } finally {
+            asterisk.denyActions(java.util.Set.of());
+            reconnect();
+        }
+    }
+
     private void reconnect() {
         int logins = asterisk.logins();
         asterisk.dropConnections();

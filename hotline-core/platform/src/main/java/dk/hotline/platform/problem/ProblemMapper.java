@@ -137,7 +137,7 @@ public class ProblemMapper {
             }
         }
         if (StorageOutage.in(e)) {
-            LOG.warnf("Database unreachable, answered 503: %s", t.getClass().getName());
+            LOG.warnf("Database or a needed service unreachable, answered 503: %s", t.getClass().getName());
             return Response.fromResponse(answer(Problem.of(503, "unavailable", "Service unavailable",
                     "The service cannot reach its database just now; send the same request again in a few seconds "
                             + "(with the same Idempotency-Key where it takes one)", List.of())))

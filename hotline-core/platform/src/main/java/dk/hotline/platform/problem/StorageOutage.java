@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Whether a failure means the service could not reach its database (restarting, failing over, connection lost):
  * the client sent nothing wrong and may try again, so the answer is 503, never 500. Seen in the chaos run
- * (docs/RELIABILITY.md): a PostgreSQL restart turned requests into 500s before this.
+ * (docs/RELIABILITY.md): a PostgreSQL restart turned requests into 500s before this. The same holds for a call to
+ * another service it needs (Keycloak for a service token, the telephony adapter, routing) that timed out: the soak
+ * saw two 500s from {@code java.net.http.HttpTimeoutException} while Keycloak was slow.
  * <p>
  * Classes are recognised by name, so that a service without the reactive SQL client (the telephony adapter) can
  * use the same mapper.
@@ -23,7 +25,8 @@ final class StorageOutage {
 
     private static final Set<String> OUTAGE_CLASSES = Set.of(
             "io.vertx.sqlclient.ClosedConnectionException",    // the connection went away under a query
-            "io.vertx.core.impl.NoStackTraceTimeoutException"); // no pooled connection came in time
+            "io.vertx.core.impl.NoStackTraceTimeoutException", // no pooled connection came in time
+            "java.net.http.HttpTimeoutException");              // another service did not answer in time (and connect)
     private static final String DATABASE_EXCEPTION = "io.vertx.sqlclient.DatabaseException";
     /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (shut down, crash, cannot connect now). */
     private static final Pattern OUTAGE_SQL_STATE = Pattern.compile("\\((08\\w{3}|57P0[1-3])\\)$");

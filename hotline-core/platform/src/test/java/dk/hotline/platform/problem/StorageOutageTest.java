@@ -36,6 +36,12 @@ class StorageOutageTest {
     }
 
     @Test
+    void anotherServiceNotAnsweringInTimeIsAnOutage() {
+        assertUnavailable(new CompletionException(new java.net.http.HttpTimeoutException("request timed out")));
+        assertUnavailable(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out"));
+    }
+
+    @Test
     void aConstraintOrAProgrammingErrorIsNot() {
         assertThat(mapper.unexpected(new PgException("duplicate key value", "ERROR", "23505", null)).getStatus())
                 .isEqualTo(500);
