@@ -92,19 +92,24 @@ public final class AdvisorPresence {
     }
 
     /**
-     * What core kept of each advisor's last change (it outlives this adapter): taken for every endpoint with no wish
-     * here yet, or only one adopted from Asterisk. A wish this adapter was given came later through core or is its
-     * own follow-up pause, and stays.
+     * What core kept of each advisor's last change (core owns it and outlives this adapter): taken for every endpoint,
+     * over a wish held here, except this adapter's own follow-up pause while it runs (core does not keep those). With
+     * two adapters a change reaches only the one core called, so the other's wish may be stale: taking its own wish
+     * over core's made the two re-assert opposite states after an AMI cut (found by the chaos run's AMI fault).
      */
     public synchronized void restore(List<Wanted> kept) {
         for (Wanted w : kept) {
             if (validEndpoint(w.endpoint()) && w.site() != null && w.state() != null
                     && (w.state() == PresenceState.PAUSED) == (w.reason() != null)
-                    && (!wanted.containsKey(w.endpoint()) || adopted.contains(w.endpoint()))) {
+                    && !followUpPause(wanted.get(w.endpoint()))) {
                 wanted.put(w.endpoint(), new Wanted(w.endpoint(), w.site(), w.state(), w.reason(), null));
                 adopted.remove(w.endpoint());
             }
         }
+    }
+
+    private static boolean followUpPause(Wanted w) {
+        return w != null && w.reason() == PauseReason.WRAP_UP && w.wrapUpUntil() != null;
     }
 
     /**

@@ -163,7 +163,8 @@ class AdvisorPresenceTest {
     }
 
     @Test
-    void aWishThisAdapterHoldsOutranksWhatCoreKeptAndNonsenseIsSkipped() {
+    void whatCoreKeptOutranksAStaleWishOfThisAdapterAndNonsenseIsSkipped() {
+        // Two adapters: the advisor's later change (signed out) went to the other one; core kept it.
         presence.change("advisor-aarhus-1", Site.AARHUS, PresenceState.AVAILABLE, null, List.of());
         presence.restore(List.of(
                 new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.SIGNED_OUT, null, null),
@@ -171,9 +172,20 @@ class AdvisorPresenceTest {
                 new AdvisorPresence.Wanted("advisor-cph-1", Site.COPENHAGEN, PresenceState.PAUSED, null, null)));
 
         assertThat(presence.wanted("advisor-aarhus-1")).get().extracting(AdvisorPresence.Wanted::state)
-                .isEqualTo(PresenceState.AVAILABLE);
+                .isEqualTo(PresenceState.SIGNED_OUT);
         assertThat(presence.wanted("Bad Name")).isEmpty();
         assertThat(presence.wanted("advisor-cph-1")).isEmpty();
+    }
+
+    @Test
+    void thisAdaptersOwnFollowUpPauseIsKeptOverWhatCoreKept() {
+        presence.change("advisor-aarhus-1", Site.AARHUS, PresenceState.AVAILABLE, null, List.of());
+        presence.callCompleted("PJSIP/advisor-aarhus-1");
+        presence.restore(List.of(
+                new AdvisorPresence.Wanted("advisor-aarhus-1", Site.AARHUS, PresenceState.AVAILABLE, null, null)));
+
+        assertThat(presence.wanted("advisor-aarhus-1")).get().extracting(AdvisorPresence.Wanted::reason)
+                .isEqualTo(PauseReason.WRAP_UP);
     }
 
     @Test
