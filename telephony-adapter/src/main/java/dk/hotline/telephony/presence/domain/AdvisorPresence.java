@@ -95,7 +95,7 @@ public final class AdvisorPresence {
      * What core kept of each advisor's last change (core owns it and outlives this adapter): taken for every endpoint,
      * over a wish held here, except this adapter's own follow-up pause while it runs (core does not keep those). With
      * two adapters a change reaches only the one core called, so the other's wish may be stale: taking its own wish
-     * over core's made the two re-assert opposite states after an AMI cut (found by the chaos run's AMI fault).
+     * over core's let the two re-assert opposite states after an AMI cut.
      */
     public synchronized void restore(List<Wanted> kept) {
         for (Wanted w : kept) {
