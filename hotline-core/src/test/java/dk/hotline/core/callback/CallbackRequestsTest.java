@@ -140,8 +140,8 @@ class CallbackRequestsTest {
     @OidcSecurity(claims = @Claim(key = "azp", value = "routing"))
     void anotherServiceIsRefusedBeforeItsFieldsAreCheckedAndTheRefusalIsAudited() {
         String someRequest = UUID.randomUUID().toString();
-        long before = OnVertx.await(() -> pool.query("SELECT coalesce(max(id), 0) AS n FROM audit_entry").execute())
-                .iterator().next().getLong("n");
+        // Counted, not "id above the last one": audit ids come in blocks per instance (V92), so they do not follow time.
+        long before = routingRefusals();
         post("/api/callbacks", request("c-3", "NATIONAL", NUMBER)).statusCode(403).contentType(PROBLEM)
                 .body("detail", containsString("telephony adapter"));
         // An incomplete body would be a 400 naming the field for the adapter: refused first, nothing learnt.
@@ -150,13 +150,16 @@ class CallbackRequestsTest {
         post("/api/callbacks/" + someRequest + "/outcome", "{}").statusCode(403).contentType(PROBLEM);
         post("/api/callbacks/close", "{\"line\":\"NATIONAL\"}").statusCode(403).contentType(PROBLEM);
         assertThat(count()).isZero();
-        long refusals = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE record_type = "
-                + "'callback_request' AND actor = 'service-account-routing' AND action = 'REFUSED' "
-                + "AND reason LIKE '%client routing%' AND id > $1").execute(Tuple.of(before))).iterator().next().getLong("n");
-        assertThat(refusals).isEqualTo(5);
+        assertThat(routingRefusals() - before).isEqualTo(5);
         long onTheRequest = OnVertx.await(() -> pool.preparedQuery("SELECT count(*) AS n FROM audit_entry WHERE "
                 + "action = 'REFUSED' AND record_id = $1").execute(Tuple.of(someRequest))).iterator().next().getLong("n");
         assertThat(onTheRequest).isEqualTo(2);
+    }
+
+    private long routingRefusals() {
+        return OnVertx.await(() -> pool.query("SELECT count(*) AS n FROM audit_entry WHERE record_type = "
+                + "'callback_request' AND actor = 'service-account-routing' AND action = 'REFUSED' "
+                + "AND reason LIKE '%client routing%'").execute()).iterator().next().getLong("n");
     }
 
     @Test
