@@ -37,10 +37,28 @@ public class AdapterPresence {
     public record Change(Site site, QueueState state, PauseReason reason) {
     }
 
-    /** The adapter's answer: the wanted state and whether Asterisk holds it. */
+    /**
+     * The adapter's answer (and core's, see {@link PresenceService#current}): the wanted state, whether Asterisk holds
+     * it, and what Asterisk holds ({@code held}; null while the adapter's AMI link is down, or from an adapter that
+     * does not say).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Presence(String endpoint, Site site, QueueState state, PauseReason reason, Instant wrapUpUntil,
-                           boolean applied) {
+                           boolean applied, Held held) {
+
+        /** The automatic follow-up pause after a call, which the adapter starts and ends and core does not keep. */
+        boolean followUp() {
+            return state == QueueState.PAUSED && reason == PauseReason.WRAP_UP && wrapUpUntil != null;
+        }
+    }
+
+    /** The phone in Asterisk's queues as the adapter last saw it: the queue's site (null when in none), state, reason. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Held(Site site, QueueState state, PauseReason reason) {
+
+        boolean holds(QueueState wanted, Site wantedSite) {
+            return state == wanted && (site == null || site == wantedSite);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

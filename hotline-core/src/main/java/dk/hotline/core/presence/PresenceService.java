@@ -72,9 +72,27 @@ public class PresenceService {
         });
     }
 
+    /**
+     * The phone's presence: core's kept state, and whether Asterisk holds it. The adapter's own wish is not the answer:
+     * with two adapters a change reaches only the one core called, so a read through the other showed its older wish
+     * (seen in the soak). What Asterisk holds ({@code held}) is the same through either. The adapter's view is taken
+     * while its automatic follow-up pause runs in Asterisk (core does not keep those), and when core kept nothing.
+     */
     public Uni<AdapterPresence.Presence> current(StaffMember staff, String endpoint) {
         siteFor(staff, endpoint, staff.site());
-        return adapter.current(endpoint);
+        return adapter.current(endpoint).flatMap(seen -> Panache.withSession(
+                () -> WantedPresence.<WantedPresence>findById(endpoint)).map(kept -> answer(kept, seen)));
+    }
+
+    static AdapterPresence.Presence answer(WantedPresence kept, AdapterPresence.Presence seen) {
+        AdapterPresence.Held held = seen.held();
+        boolean followUpRuns = seen.followUp() && held != null && held.reason() == PauseReason.WRAP_UP;
+        if (kept == null || followUpRuns) {
+            return seen;
+        }
+        boolean applied = held != null ? held.holds(kept.state, kept.site)
+                : seen.applied() && seen.state() == kept.state && seen.site() == kept.site;
+        return new AdapterPresence.Presence(kept.endpoint, kept.site, kept.state, kept.reason, null, applied, held);
     }
 
     /** The queue's site; 403 for anyone but the advisor of this endpoint or a supervisor. */

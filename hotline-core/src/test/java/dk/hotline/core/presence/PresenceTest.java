@@ -48,9 +48,26 @@ class PresenceTest {
     Pool pool;
 
     private static String answer(String endpoint, String site, String state, String reason) {
-        return "{\"endpoint\":\"" + endpoint + "\",\"site\":\"" + site + "\",\"state\":\"" + state + "\""
-                + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + ",\"applied\":true}";
+        return answer(endpoint, site, state, reason, null, true, null);
     }
+
+    /** The adapter's answer: its wish, whether Asterisk holds it, and (JSON or null) what Asterisk holds. */
+    private static String answer(String endpoint, String site, String state, String reason, String wrapUpUntil,
+                                 boolean applied, String held) {
+        return "{\"endpoint\":\"" + endpoint + "\",\"site\":\"" + site + "\",\"state\":\"" + state + "\""
+                + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                + (wrapUpUntil == null ? "" : ",\"wrapUpUntil\":\"" + wrapUpUntil + "\"")
+                + ",\"applied\":" + applied + (held == null ? "" : ",\"held\":" + held) + "}";
+    }
+
+    private static void adapterSays(String endpoint, String answer) {
+        BoardServices.server.stubFor(get(urlEqualTo(PRESENCE + endpoint))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(answer)));
+    }
+
+    /** The automatic follow-up pause after a call, running in Asterisk. */
+    private static final String FOLLOW_UP = answer("advisor-aarhus-1", "AARHUS", "PAUSED", "WRAP_UP",
+            "2026-12-07T10:15:00Z", true, "{\"site\":\"AARHUS\",\"state\":\"PAUSED\",\"reason\":\"WRAP_UP\"}");
 
     @BeforeEach
     void adapter() {
@@ -63,8 +80,7 @@ class PresenceTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(answer("advisor-aarhus-1", "AARHUS", "PAUSED", "BREAK"))));
         wm.stubFor(get(urlEqualTo(PRESENCE + "advisor-aarhus-1")).withHeader("Authorization", equalTo("Bearer core-service-token"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(answer("advisor-aarhus-1", "AARHUS", "PAUSED", "WRAP_UP"))));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(FOLLOW_UP)));
     }
 
     private List<Row> audit(String endpoint) {
@@ -208,6 +224,55 @@ class PresenceTest {
 
         assertThat(kept("advisor-aarhus-7")).containsExactly("AARHUS", "PAUSED", "SUPERVISION");
         assertThat(kept("advisor-cph-7")).containsExactly("COPENHAGEN", "SIGNED_OUT", "");
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    @OidcSecurity(claims = @Claim(key = "site", value = "AARHUS"))
+    void aReadAnswersCoresKeptStateAgainstWhatAsteriskHoldsWhicheverAdapterAnswers() {
+        given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\",\"site\":\"AARHUS\"}")
+                .put("/api/presence/advisor-aarhus-5").then().statusCode(200);
+        String availableHeld = "{\"site\":\"AARHUS\",\"state\":\"AVAILABLE\"}";
+
+        // The other adapter still wishes the older pause; Asterisk holds the change core kept.
+        adapterSays("advisor-aarhus-5", answer("advisor-aarhus-5", "AARHUS", "PAUSED", "BREAK", null, false, availableHeld));
+        given().get("/api/presence/advisor-aarhus-5").then().statusCode(200).body("site", is("AARHUS"))
+                .body("state", is("AVAILABLE")).body("reason", is((Object) null)).body("applied", is(true))
+                .body("held.state", is("AVAILABLE"));
+
+        // Asterisk holds a pause core did not keep: the answer says so.
+        adapterSays("advisor-aarhus-5", answer("advisor-aarhus-5", "AARHUS", "AVAILABLE", null, null, true,
+                "{\"site\":\"AARHUS\",\"state\":\"PAUSED\",\"reason\":\"BREAK\"}"));
+        given().get("/api/presence/advisor-aarhus-5").then().statusCode(200)
+                .body("state", is("AVAILABLE")).body("applied", is(false)).body("held.state", is("PAUSED"));
+
+        // The adapter's AMI link is down: nothing known of Asterisk, so nothing is applied.
+        adapterSays("advisor-aarhus-5", answer("advisor-aarhus-5", "AARHUS", "PAUSED", "BREAK", null, false, null));
+        given().get("/api/presence/advisor-aarhus-5").then().statusCode(200)
+                .body("state", is("AVAILABLE")).body("applied", is(false));
+
+        // The automatic follow-up pause runs in Asterisk: that is the answer, with when it ends.
+        String followUp = "{\"site\":\"AARHUS\",\"state\":\"PAUSED\",\"reason\":\"WRAP_UP\"}";
+        adapterSays("advisor-aarhus-5", answer("advisor-aarhus-5", "AARHUS", "PAUSED", "WRAP_UP",
+                "2026-12-07T10:15:00Z", true, followUp));
+        given().get("/api/presence/advisor-aarhus-5").then().statusCode(200).body("state", is("PAUSED"))
+                .body("reason", is("WRAP_UP")).body("wrapUpUntil", is("2026-12-07T10:15:00Z")).body("applied", is(true));
+
+        // An adapter that still counts down a follow-up the advisor ended early through the other one.
+        adapterSays("advisor-aarhus-5", answer("advisor-aarhus-5", "AARHUS", "PAUSED", "WRAP_UP",
+                "2026-12-07T10:15:00Z", false, availableHeld));
+        given().get("/api/presence/advisor-aarhus-5").then().statusCode(200).body("state", is("AVAILABLE"))
+                .body("wrapUpUntil", is((Object) null)).body("applied", is(true));
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "supervisor")
+    @OidcSecurity(claims = @Claim(key = "site", value = "AARHUS"))
+    void aPhoneCoreKeptNothingForIsAnsweredAsTheAdapterSeesIt() {
+        adapterSays("advisor-cph-9", answer("advisor-cph-9", "COPENHAGEN", "PAUSED", "BREAK", null, true,
+                "{\"site\":\"COPENHAGEN\",\"state\":\"PAUSED\",\"reason\":\"BREAK\"}"));
+        given().get("/api/presence/advisor-cph-9").then().statusCode(200).body("state", is("PAUSED"))
+                .body("reason", is("BREAK")).body("applied", is(true));
     }
 
     @Test

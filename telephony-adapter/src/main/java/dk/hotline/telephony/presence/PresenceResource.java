@@ -38,12 +38,21 @@ public class PresenceResource {
     }
 
     /**
-     * The advisor's presence: what they asked for ({@code state}, {@code reason}, {@code wrapUpUntil} when the pause
-     * ends by itself) and whether Asterisk holds it ({@code applied}; false while AMI is down or Asterisk refused,
-     * then it is re-asserted after the next login).
+     * The advisor's presence: what this adapter was asked for ({@code state}, {@code reason}, {@code wrapUpUntil} when
+     * the pause ends by itself), whether Asterisk holds it ({@code applied}; false while AMI is down or Asterisk
+     * refused, then it is re-asserted after the next login), and what Asterisk holds ({@code held}; null while AMI is
+     * down). With two adapters a change reaches only one of them, so the other's wish can be older: {@code held} is
+     * the same in both, and core answers its own kept state against it.
      */
     public record PresenceView(String endpoint, Site site, PresenceState state, PauseReason reason,
-                               Instant wrapUpUntil, boolean applied) {
+                               Instant wrapUpUntil, boolean applied, Held held) {
+    }
+
+    /**
+     * The phone in Asterisk's queues as last seen over AMI: the queue's site (null when in none), signed out, available
+     * or paused; {@code reason} is ours, or null for a pause with a reason set outside the hotline.
+     */
+    public record Held(Site site, PresenceState state, PauseReason reason) {
     }
 
     private final AdvisorPresence advisors;
@@ -81,22 +90,35 @@ public class PresenceResource {
 
     /** @param accepted whether Asterisk accepted the commands just sent; null: judge by the queue as last seen */
     private PresenceView view(String endpoint, Boolean accepted) {
+        Held held = held(endpoint);
         return advisors.wanted(endpoint)
                 .map(w -> new PresenceView(endpoint, w.site(), w.state(), w.reason(), w.wrapUpUntil(),
-                        accepted != null ? accepted : queues.isKnown() && held(w)))
+                        accepted != null ? accepted : held != null && holds(held, w), held))
                 .orElseGet(() -> new PresenceView(endpoint, null, PresenceState.SIGNED_OUT, null, null,
-                        queues.isKnown()));
+                        queues.isKnown(), held));
     }
 
-    /** Whether Asterisk's queue (as last seen over AMI) matches the wanted state. */
-    private boolean held(AdvisorPresence.Wanted w) {
-        QueuePresence.Member m = queues.members(w.site().queue()).stream()
-                .filter(x -> w.memberInterface().equals(x.memberInterface())).findFirst().orElse(null);
-        return switch (w.state()) {
-            case SIGNED_OUT -> m == null;
-            case AVAILABLE -> m != null && !m.paused();
-            case PAUSED -> m != null && m.paused();
-        };
+    /** What Asterisk's queues hold of the endpoint (as last seen over AMI); null while that is unknown. */
+    private Held held(String endpoint) {
+        if (!queues.isKnown()) {
+            return null;
+        }
+        String memberInterface = AdvisorPresence.memberInterface(endpoint);
+        for (Site site : Site.values()) {
+            for (QueuePresence.Member m : queues.members(site.queue())) {
+                if (memberInterface.equals(m.memberInterface())) {
+                    return m.paused()
+                            ? new Held(site, PresenceState.PAUSED, PauseReason.ofCode(m.pausedReason()).orElse(null))
+                            : new Held(site, PresenceState.AVAILABLE, null);
+                }
+            }
+        }
+        return new Held(null, PresenceState.SIGNED_OUT, null);
+    }
+
+    /** Whether what Asterisk holds is the wanted state, in its site's queue (a pause with any reason counts). */
+    private static boolean holds(Held held, AdvisorPresence.Wanted w) {
+        return held.state() == w.state() && (held.site() == null || held.site() == w.site());
     }
 
     private static void checkEndpoint(String endpoint) {

@@ -98,7 +98,11 @@ class QueuePresenceOverAmiTest {
                 .anyMatch(m -> m.memberInterface().equals("PJSIP/advisor-aarhus-7") && m.paused()));
         String held = given().get("/api/telephony/presence/advisor-aarhus-7").then().statusCode(200)
                 .body("state", equalTo("PAUSED")).body("reason", equalTo("BREAK")).body("applied", equalTo(true))
-                .extract().asString();
+                .body("held.site", equalTo("AARHUS")).body("held.state", equalTo("PAUSED"))
+                .body("held.reason", equalTo("BREAK")).extract().asString();
+        // A phone this adapter was never asked about: what Asterisk holds is still said (the other adapter's change).
+        given().get("/api/telephony/presence/advisor-aarhus-404").then().statusCode(200)
+                .body("state", equalTo("SIGNED_OUT")).body("held.state", equalTo("SIGNED_OUT"));
         // Producer side of the contracts core reads (core's ConsumedContractsTest is the consumer side).
         assertThat(Contract.TELEPHONY_PRESENCE_V1.violations(held)).isEmpty();
         String queues = given().get("/api/telephony/queues").then().statusCode(200).extract().asString();

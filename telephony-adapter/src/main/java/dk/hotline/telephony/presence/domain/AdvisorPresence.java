@@ -37,7 +37,7 @@ public final class AdvisorPresence {
     public record Wanted(String endpoint, Site site, PresenceState state, PauseReason reason, Instant wrapUpUntil) {
 
         public String memberInterface() {
-            return TECHNOLOGY + endpoint;
+            return AdvisorPresence.memberInterface(endpoint);
         }
     }
 
@@ -51,6 +51,11 @@ public final class AdvisorPresence {
     public AdvisorPresence(Clock clock, Duration wrapUp) {
         this.clock = clock;
         this.wrapUp = wrapUp;
+    }
+
+    /** The queue member interface of an endpoint ({@code PJSIP/x}). */
+    public static String memberInterface(String endpoint) {
+        return TECHNOLOGY + endpoint;
     }
 
     public static boolean validEndpoint(String endpoint) {
