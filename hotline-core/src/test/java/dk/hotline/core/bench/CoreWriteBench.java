@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code mvn -o -q -pl hotline-core dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * -Dmdep.includeScope=test}, then from hotline-core {@code java -cp target/test-classes:$(cat target/test-classpath.txt)
  * dk.hotline.core.bench.CoreWriteBench}. Env: HOTLINE_BENCH_DB, HOTLINE_BENCH_RATES=250,500,1000,1500,
- * HOTLINE_BENCH_SECONDS=20, HOTLINE_BENCH_WARMUP_SECONDS=30.
+ * HOTLINE_BENCH_SECONDS=20, HOTLINE_BENCH_WARMUP_SECONDS=30, HOTLINE_BENCH_JVM_OPTS (instead of
+ * deploy/jvm/hotline-core.options; with {@code -XX:NativeMemoryTracking=summary} the JVM's memory by area is written
+ * after each stage to target/bench/LABEL-nmt-RATE.txt).
  */
 public final class CoreWriteBench {
 
@@ -87,6 +89,9 @@ public final class CoreWriteBench {
                     RssSampler rss = RssSampler.start(app.pid());
                     Stage partial = run(client, rate, seconds);
                     long rssMax = rss.stop();
+                    if (NativeMemory.tracked(jvm)) {
+                        NativeMemory.summary(app.pid(), Path.of("target", "bench", label + "-nmt-" + rate + ".txt"));
+                    }
                     Instant to = Instant.now();
                     awaitDrained(db, topic);
                     double[] lag = lag(db, topic, from, to);
