@@ -86,6 +86,8 @@ public final class ChaosLoad {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong presenceChanges = new AtomicLong();
     private volatile String presenceAtEnd = "not read";
+    /** The state of the last presence change answered 200 (the one core kept). */
+    private volatile String presenceTaken = "none";
 
     private ChaosLoad(String coreUrl, int[] agiPorts, Realm realm) {
         this.coreUrl = coreUrl;
@@ -324,6 +326,9 @@ public final class ChaosLoad {
         String change = pause ? "{\"state\":\"PAUSED\",\"reason\":\"BREAK\"}" : "{\"state\":\"AVAILABLE\"}";
         try {
             HttpResponse<String> answer = send(request("/api/presence/" + PHONE).PUT(body(change)), attempts, serverErrors);
+            if (answer.statusCode() == 200) {
+                presenceTaken = pause ? "PAUSED" : "AVAILABLE";
+            }
             boolean applied = answer.statusCode() == 200 && JSON.readTree(answer.body()).path("applied").asBoolean();
             record(intendedMs, "presence", applied, attempts, serverErrors,
                     applied ? "" : answer.statusCode() == 200 ? "kept, not applied yet" : "presence " + answer.statusCode());
@@ -332,8 +337,22 @@ public final class ChaosLoad {
         }
     }
 
-    /** The phone's presence as the adapter sees it after the run: wanted state and whether Asterisk holds it. */
+    /**
+     * The phone's presence after the run, read four times (the load balancer spreads them over both cores, and each
+     * core's call over both adapters): state and whether Asterisk holds it, each distinct answer with its count, and
+     * the last change taken.
+     */
     private String presenceNow() {
+        java.util.Map<String, Integer> answers = new java.util.TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            answers.merge(presenceRead(), 1, Integer::sum);
+        }
+        StringBuilder out = new StringBuilder();
+        answers.forEach((a, n) -> out.append(out.length() == 0 ? "" : "; ").append(a).append(" (").append(n).append(" of 4)"));
+        return out + "; the last change taken was " + presenceTaken;
+    }
+
+    private String presenceRead() {
         try {
             HttpResponse<String> answer = http.send(request("/api/presence/" + PHONE).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
