@@ -42,8 +42,9 @@ final class ServiceProcess implements AutoCloseable {
         int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
         ServiceProcess service = new ServiceProcess(module, port, logDir.resolve(module + ".log"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The GC log is kept beside the service's log: a benchmark's tail is read against it.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+        // The JVM options of everywhere the service runs (deploy/jvm). The GC log is kept beside the service's log: a
+        // benchmark's tail is read against it.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "@" + repo.resolve("deploy/jvm/" + module + ".options"),
                 "-Xlog:gc:file=" + logDir.resolve(module + "-gc.log") + ":uptime", "-jar", jar.toString()));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);

@@ -48,8 +48,9 @@ final class PackagedService implements AutoCloseable {
         this.repo = repo;
         this.env = new HashMap<>(env);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar(repo, module).toString()));
+        // The JVM options of everywhere the service runs (deploy/jvm).
+        ProcessBuilder builder = new ProcessBuilder(List.of(java,
+                "@" + repo.resolve("deploy/jvm/" + module + ".options"), "-jar", jar(repo, module).toString()));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         try {
