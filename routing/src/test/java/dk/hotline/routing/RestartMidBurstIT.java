@@ -220,7 +220,8 @@ class RestartMidBurstIT {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertThat(jar).exists();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+                // The JVM options of everywhere routing runs.
+                "@" + Path.of("..", "deploy", "jvm", "routing.options"),
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.flyway.clean-at-start=" + cleanDatabase,
