@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -343,7 +344,7 @@ public final class ChaosLoad {
      * the last change taken.
      */
     private String presenceNow() {
-        java.util.Map<String, Integer> answers = new java.util.TreeMap<>();
+        Map<String, Integer> answers = new TreeMap<>();
         for (int i = 0; i < 4; i++) {
             answers.merge(presenceRead(), 1, Integer::sum);
         }
